@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tests for the patchcord-sim program itself: its options, exit codes and messages. */
+#include "config.h"
+
+#include <string.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "test-util.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize len = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
+
+  return data != NULL ? g_strndup (data, len) : g_strdup ("");
+}
+
+/* Runs patchcord-sim with @args (NULL-ended), feeding @input on stdin. */
+static void
+run_sim (Result      *r,
+         const char  *input,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) in = g_bytes_new (input ? input : "", input ? strlen (input) : 0);
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  const char *sim = g_getenv ("PATCHCORD_SIM");
+  va_list args;
+  const char *arg;
+
+  ck_assert_msg (sim != NULL, "PATCHCORD_SIM must name the patchcord-sim binary");
+  g_ptr_array_add (argv, (gpointer) sim);
+  va_start (args, input);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                            G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  ck_assert_msg (proc != NULL, "%s", error ? error->message : "");
+  ck_assert (g_subprocess_communicate (proc, in, NULL, &out, &err, &error));
+  ck_assert_msg (g_subprocess_get_if_exited (proc), "patchcord-sim did not exit normally");
+  r->status = g_subprocess_get_exit_status (proc);
+  r->out = bytes_to_string (out);
+  r->err = bytes_to_string (err);
+}
+
+static char *
+sample_lab (void)
+{
+  return g_build_filename (TOP_SRCDIR, "data", "labs", "vlan-router-on-a-stick.pclab", NULL);
+}
+
+START_TEST (test_check_good)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *lab = sample_lab ();
+
+  run_sim (&r, NULL, "--check", lab, NULL);
+  ck_assert_int_eq (r.status, 0);
+  ck_assert_ptr_nonnull (strstr (r.out, "valid (10 devices, 9 links)"));
+  ck_assert_str_eq (r.err, "");
+}
+END_TEST
+
+START_TEST (test_check_bad)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *lab = cord_test_path ("labs/bad/unknown-port.pclab");
+  g_autofree char *expected = g_strdup_printf ("%s:6: R1 (1841) has no port “FastEthernet9/9”\n", lab);
+
+  run_sim (&r, NULL, "--check", lab, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_str_eq (r.err, expected);
+  ck_assert_str_eq (r.out, "");
+}
+END_TEST
+
+START_TEST (test_usage_errors)
+{
+  g_auto(Result) a = { 0 };
+  g_auto(Result) b = { 0 };
+  g_auto(Result) c = { 0 };
+
+  run_sim (&a, NULL, "--no-such-option", NULL);
+  ck_assert_int_eq (a.status, 2);
+  ck_assert_ptr_nonnull (strstr (a.err, "--help"));
+  run_sim (&b, NULL, "--check", NULL);
+  ck_assert_int_eq (b.status, 2);
+  ck_assert_ptr_nonnull (strstr (b.err, "--check needs a lab file"));
+  run_sim (&c, NULL, "a.pclab", "b.pclab", NULL);
+  ck_assert_int_eq (c.status, 2);
+}
+END_TEST
+
+START_TEST (test_script_and_save)
+{
+  g_auto(Result) r = { 0 };
+  g_auto(Result) check = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cord-sim-XXXXXX", &error);
+  g_autofree char *out = g_build_filename (dir, "out.pclab", NULL);
+  g_autofree char *saved = NULL;
+
+  run_sim (&r, "@add 2960-24TT S1 10 20\n@add PC-PT PC0\n@link S1 fa0/1 PC0 fa0\n"
+               "@power S1 off\n@sleep 2\n", "--script", "-", "--save", out, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert (g_file_get_contents (out, &saved, NULL, NULL));
+  ck_assert_ptr_nonnull (strstr (saved, "<device name=\"S1\" model=\"2960-24TT\" x=\"10\" y=\"20\" power=\"off\""));
+  ck_assert_ptr_nonnull (strstr (saved, "<end device=\"PC0\" port=\"FastEthernet0\"/>"));
+  run_sim (&check, NULL, "--check", out, NULL);
+  ck_assert_int_eq (check.status, 0);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+END_TEST
+
+START_TEST (test_script_error_stops)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cord-sim-XXXXXX", &error);
+  g_autofree char *out = g_build_filename (dir, "out.pclab", NULL);
+
+  run_sim (&r, "@add 1841 R1\n@add 1841 R2\n@link R1 fa0/0 R2 fa0/9\n@add 1841 R3\n",
+           "--script", "-", "--save", out, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_str_eq (r.err, "<stdin>: line 3: R2 (1841) has no port “fa0/9”\n");
+  /* Nothing is saved after a failed script. */
+  ck_assert (!g_file_test (out, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+END_TEST
+
+START_TEST (test_typing_needs_consoles)
+{
+  g_auto(Result) r = { 0 };
+
+  run_sim (&r, "@add 1841 R1\n@R1\nenable\n", "--script", "-", NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_ptr_nonnull (strstr (r.err, "line 3: cannot type “enable” into R1"));
+}
+END_TEST
+
+START_TEST (test_summary)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *lab = sample_lab ();
+
+  run_sim (&r, NULL, lab, NULL);
+  ck_assert_int_eq (r.status, 0);
+  ck_assert_ptr_nonnull (strstr (r.out, "10 devices, 9 links, 0 notes"));
+  ck_assert_ptr_nonnull (strstr (r.out, "R1 FastEthernet0/0 <-> S1 FastEthernet0/24"));
+}
+END_TEST
+
+static Suite *
+sim_suite (void)
+{
+  Suite *suite = suite_create ("sim");
+  TCase *tc = tcase_create ("cli");
+
+  tcase_add_test (tc, test_check_good);
+  tcase_add_test (tc, test_check_bad);
+  tcase_add_test (tc, test_usage_errors);
+  tcase_add_test (tc, test_script_and_save);
+  tcase_add_test (tc, test_script_error_stops);
+  tcase_add_test (tc, test_typing_needs_consoles);
+  tcase_add_test (tc, test_summary);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  return cord_test_run (sim_suite ());
+}
