@@ -356,9 +356,11 @@ heap_in_use (void)
 #endif
 }
 
-/* Lets the allocator finish the work that earlier frees left pending
- * (merging free chunks, which glibc defers to the next large malloc), so
- * that each timed step pays only for its own work. */
+/* Lets glibc finish the work that earlier frees left pending (it merges
+ * freed chunks at the next large malloc) and hand free pages back, so each
+ * timed step starts from the same state and, like a freshly spawned
+ * xmllint, pays its own page faults but nothing for an earlier step's
+ * frees. mallinfo2() and malloc_trim() come together, from glibc. */
 static void
 settle_heap (void)
 {
@@ -378,8 +380,8 @@ peak_rss_kib (int who)
   return usage.ru_maxrss;
 }
 
-/* Restarts the peak RSS count (Linux 4.0 and later), so the figure covers
- * only what follows and not the building of the lab. */
+/* Restarts the peak RSS count (Linux 4.0 and later), so that the figure
+ * covers only what follows. */
 static gboolean
 reset_peak_rss (void)
 {
@@ -467,6 +469,8 @@ typedef struct {
   gint64 *save;         /* the two together */
   gint64 *unref;        /* freeing the loaded topology */
   gint64 *heap;         /* bytes the loaded topology holds */
+  gint64 *rss;          /* peak RSS in KiB while loading, or -1 */
+  gint64 *rss_base;     /* RSS in KiB just before loading */
 } Samples;
 
 static void
@@ -481,6 +485,8 @@ samples_init (Samples *s,
   s->save = g_new0 (gint64, n);
   s->unref = g_new0 (gint64, n);
   s->heap = g_new0 (gint64, n);
+  s->rss = g_new0 (gint64, n);
+  s->rss_base = g_new0 (gint64, n);
 }
 
 static void
@@ -494,6 +500,8 @@ samples_clear (Samples *s)
   g_free (s->save);
   g_free (s->unref);
   g_free (s->heap);
+  g_free (s->rss);
+  g_free (s->rss_base);
 }
 
 /* One round: xmllint, libxml2, load, save, each timed on its own. */
@@ -511,6 +519,7 @@ run_round (CordCatalog  *catalog,
   g_autoptr(CordTopology) loaded = NULL;
   g_autoptr(GBytes) bytes = NULL;
   gsize heap_before, heap_after;
+  gboolean rss_reset;
   gint64 t0, t1, t2;
 
   settle_heap ();
@@ -521,6 +530,9 @@ run_round (CordCatalog  *catalog,
     return FALSE;
 
   settle_heap ();
+  rss_reset = reset_peak_rss ();
+  /* Right after a reset the peak is the current size. */
+  s->rss_base[i] = peak_rss_kib (RUSAGE_SELF);
   heap_before = heap_in_use ();
   t0 = g_get_monotonic_time ();
   loaded = cord_lab_load_file (catalog, path, error);
@@ -530,6 +542,7 @@ run_round (CordCatalog  *catalog,
   heap_after = heap_in_use ();
   s->load[i] = t1 - t0;
   s->heap[i] = (gint64) heap_after - (gint64) heap_before;
+  s->rss[i] = rss_reset ? peak_rss_kib (RUSAGE_SELF) : -1;
 
   settle_heap ();
   t0 = g_get_monotonic_time ();
@@ -579,10 +592,10 @@ run_benchmark (CordCatalog  *catalog,
   Samples s;
   gsize length;
   gint64 t0, t_build, t_write;
-  long rss_build, rss_measure, rss_children;
-  gboolean rss_reset, identical = TRUE, ok = TRUE;
+  long rss_build, rss_children;
+  gboolean identical = TRUE, ok = TRUE;
   double m_xmllint = 0, m_libxml, m_load, m_save, m_serialise, m_write, m_unref;
-  double kb_per_device, baseline;
+  double kb_per_device, rss_load, rss_base, baseline;
   const char *baseline_name;
 
   /* 1. Build and save the lab. */
@@ -609,7 +622,6 @@ run_benchmark (CordCatalog  *catalog,
     }
   original = g_bytes_new_take (g_steal_pointer (&contents), length);
   rss_build = peak_rss_kib (RUSAGE_SELF);
-  rss_reset = reset_peak_rss ();
 
   printf ("bench-lab: %u devices, %u links, %" G_GSIZE_FORMAT " bytes (%.2f MiB)\n",
           N_DEVICES, N_LINKS, length, length / (1024.0 * 1024.0));
@@ -656,8 +668,9 @@ run_benchmark (CordCatalog  *catalog,
   m_write = median_ms (s.write, repeat);
   m_unref = median_ms (s.unref, repeat);
   kb_per_device = median (s.heap, repeat) / N_DEVICES / 1024.0;
+  rss_load = median (s.rss, repeat);
+  rss_base = median (s.rss_base, repeat);
   samples_clear (&s);
-  rss_measure = peak_rss_kib (RUSAGE_SELF);
   rss_children = peak_rss_kib (RUSAGE_CHILDREN);
   baseline = xmllint != NULL ? m_xmllint : m_libxml;
   baseline_name = xmllint != NULL ? "xmllint" : "in-process parse";
@@ -685,9 +698,11 @@ run_benchmark (CordCatalog  *catalog,
 #else
   printf ("memory: not measured (no mallinfo2 in this C library)\n");
 #endif
-  printf ("peak RSS: %.1f MiB while building the lab; %.1f MiB %s",
-          rss_build / 1024.0, rss_measure / 1024.0,
-          rss_reset ? "during the rounds" : "for the whole run");
+  printf ("peak RSS: %.1f MiB after building and saving the lab", rss_build / 1024.0);
+  /* Linux 4.0 and later can restart the count just before a load. */
+  if (rss_load >= 0)
+    printf ("; %.1f MiB while loading it (%.1f MiB before)",
+            rss_load / 1024.0, rss_base / 1024.0);
   if (xmllint != NULL)
     printf ("; xmllint %.1f MiB", rss_children / 1024.0);
   printf ("\n");

@@ -16,6 +16,7 @@
 #include "cord-limits.h"
 #include "frame.h"
 #include "lab.h"
+#include "topology-private.h"
 #include "xml-util.h"
 
 /* Reading. */
@@ -436,6 +437,7 @@ cord_lab_load_data (CordCatalog  *catalog,
   }
 
   topology = cord_topology_new (catalog);
+  _cord_topology_set_recording (topology, FALSE);
   r.topology = topology;
   r.filename = filename;
 
@@ -466,6 +468,7 @@ cord_lab_load_data (CordCatalog  *catalog,
         return NULL;
     }
 
+  _cord_topology_set_recording (topology, TRUE);
   cord_topology_clear_history (topology);
   cord_topology_mark_saved (topology);
   return g_steal_pointer (&topology);
@@ -661,7 +664,8 @@ cord_lab_to_bytes (CordTopology *topology)
   g_return_val_if_fail (CORD_IS_TOPOLOGY (topology), NULL);
 
   n = cord_topology_get_n_devices (topology);
-  out = g_string_sized_new (256 + n * 512);
+  /* Roughly what a device with a short config and a cable take. */
+  out = g_string_sized_new (256 + n * 600 + cord_topology_get_n_links (topology) * 160);
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append_printf (out, "<patchcord-lab version=\"%d\">\n", CORD_LAB_FORMAT_VERSION);
 

@@ -238,7 +238,7 @@ op_apply (CordTopology  *self,
       inverse = op_new (OP_ADD_DEVICE, device->id);
       inverse->state = owned_state_capture (device);
       g_ptr_array_find (self->devices, device, &inverse->index);
-      _cord_topology_destroy_device (self, device);
+      _cord_topology_destroy_device (self, device, inverse->index);
       return inverse;
 
     case OP_MOVE_DEVICE:
@@ -443,7 +443,7 @@ op_apply (CordTopology  *self,
         inverse->port_b = g_strdup (link->ends[1]->name);
         inverse->cable = link->cable;
         g_ptr_array_find (self->links, link, &inverse->index);
-        _cord_topology_destroy_link (self, link);
+        _cord_topology_destroy_link (self, link, inverse->index);
         return inverse;
       }
 
@@ -738,6 +738,8 @@ cord_topology_add_device_state (CordTopology           *self,
   g_return_val_if_fail (CORD_IS_TOPOLOGY (self), NULL);
   g_return_val_if_fail (state != NULL, NULL);
 
+  if (!self->recording)
+    return _cord_topology_build_device (self, state, G_MAXUINT, error);
   op = op_new (OP_ADD_DEVICE, state->id);
   op->state = owned_state_copy (state);
   op->index = G_MAXUINT;
@@ -978,6 +980,8 @@ cord_topology_connect (CordTopology  *self,
   g_return_val_if_fail (a != NULL && a->device->topology == self, NULL);
   g_return_val_if_fail (b != NULL && b->device->topology == self, NULL);
 
+  if (!self->recording)
+    return _cord_topology_make_link (self, 0, G_MAXUINT, a, b, cable, error);
   op = op_new (OP_CONNECT, 0);
   op->id_a = a->device->id;
   op->str2 = g_strdup (a->name);

@@ -36,6 +36,7 @@ struct _CordTopology {
   guint             group_depth;
   guint             next_serial;
   guint             saved_serial;
+  gboolean          recording;   /* FALSE while a lab is being loaded */
 };
 
 enum {
@@ -59,8 +60,10 @@ CordDevice *_cord_topology_build_device   (CordTopology          *self,
                                            const CordDeviceState *state,
                                            guint                  index,
                                            GError               **error);
+/* @index is the device's position in self->devices. */
 void        _cord_topology_destroy_device (CordTopology          *self,
-                                           CordDevice            *device);
+                                           CordDevice            *device,
+                                           guint                  index);
 gboolean    _cord_device_insert_module    (CordDevice            *device,
                                            const char            *slot,
                                            const char            *module,
@@ -78,7 +81,11 @@ CordLink   *_cord_topology_make_link      (CordTopology          *self,
                                            CordCable              cable,
                                            GError               **error);
 void        _cord_topology_destroy_link   (CordTopology          *self,
-                                           CordLink              *link);
+                                           CordLink              *link,
+                                           guint                  index);
+/* Loading builds without undo records; the history starts empty. */
+void        _cord_topology_set_recording  (CordTopology          *self,
+                                           gboolean               recording);
 gboolean    _cord_check_position          (double                 x,
                                            double                 y,
                                            GError               **error);

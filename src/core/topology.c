@@ -20,11 +20,14 @@ cord_topology_finalize (GObject *object)
 {
   CordTopology *self = CORD_TOPOLOGY (object);
 
-  /* Links first: destroying a device assumes its ports are free. */
+  /* Links first: destroying a device assumes its ports are free. From the
+   * end, so that each removal is O(1). */
   while (self->links->len > 0)
-    _cord_topology_destroy_link (self, self->links->pdata[self->links->len - 1]);
+    _cord_topology_destroy_link (self, self->links->pdata[self->links->len - 1],
+                                 self->links->len - 1);
   while (self->devices->len > 0)
-    _cord_topology_destroy_device (self, self->devices->pdata[self->devices->len - 1]);
+    _cord_topology_destroy_device (self, self->devices->pdata[self->devices->len - 1],
+                                   self->devices->len - 1);
   for (guint i = 0; i < self->notes->len; i++)
     {
       CordNote *note = self->notes->pdata[i];
@@ -105,6 +108,7 @@ cord_topology_init (CordTopology *self)
   self->next_note_id = 1;
   self->next_mac = CORD_MAC_OUI + 1;
   self->next_serial = 1;
+  self->recording = TRUE;
 }
 
 CordTopology *
@@ -739,13 +743,15 @@ fail:
 
 void
 _cord_topology_destroy_device (CordTopology *self,
-                               CordDevice   *device)
+                               CordDevice   *device,
+                               guint         index)
 {
   g_assert (CORD_IS_TOPOLOGY (self));
   g_assert (device != NULL);
+  g_assert (index < self->devices->len && self->devices->pdata[index] == device);
 
   g_signal_emit (self, _cord_topology_signals[SIGNAL_DEVICE_REMOVED], 0, device);
-  g_ptr_array_remove (self->devices, device);
+  g_ptr_array_remove_index (self->devices, index);
   g_hash_table_remove (self->device_by_name, device->name);
   g_hash_table_remove (self->device_by_id, GUINT_TO_POINTER (device->id));
   while (device->modules->len > 0)
@@ -861,17 +867,27 @@ _cord_topology_make_link (CordTopology  *self,
 
 void
 _cord_topology_destroy_link (CordTopology *self,
-                             CordLink     *link)
+                             CordLink     *link,
+                             guint         index)
 {
   g_assert (CORD_IS_TOPOLOGY (self));
   g_assert (link != NULL);
+  g_assert (index < self->links->len && self->links->pdata[index] == link);
 
   g_signal_emit (self, _cord_topology_signals[SIGNAL_LINK_REMOVED], 0, link);
   link->ends[0]->link = NULL;
   link->ends[1]->link = NULL;
-  g_ptr_array_remove (self->links, link);
+  g_ptr_array_remove_index (self->links, index);
   g_hash_table_remove (self->link_by_id, GUINT_TO_POINTER (link->id));
   g_free (link);
+}
+
+void
+_cord_topology_set_recording (CordTopology *self,
+                              gboolean      recording)
+{
+  g_assert (CORD_IS_TOPOLOGY (self));
+  self->recording = recording;
 }
 
 CordPort *
