@@ -76,6 +76,14 @@ CordPcapWriter *
 cord_pcap_writer_new (const char  *path,
                       GError     **error)
 {
+  return cord_pcap_writer_new_full (path, CORD_PCAP_LINKTYPE_ETHERNET, error);
+}
+
+CordPcapWriter *
+cord_pcap_writer_new_full (const char  *path,
+                           guint32      linktype,
+                           GError     **error)
+{
   CordPcapWriter *writer;
   guint8 header[CORD_PCAP_GLOBAL_HLEN];
   FILE *fp;
@@ -107,7 +115,7 @@ cord_pcap_writer_new (const char  *path,
   put_le32 (header + 8, 0);             /* thiszone: timestamps are UTC */
   put_le32 (header + 12, 0);            /* sigfigs */
   put_le32 (header + 16, CORD_PCAP_SNAPLEN);
-  put_le32 (header + 20, CORD_PCAP_LINKTYPE_ETHERNET);
+  put_le32 (header + 20, linktype);
 
   errno = 0;
   if (fwrite (header, 1, sizeof header, fp) != sizeof header)

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 #define CORD_PCAP_VERSION_MINOR  4u
 #define CORD_PCAP_SNAPLEN        65535u
 #define CORD_PCAP_LINKTYPE_ETHERNET 1u
+#define CORD_PCAP_LINKTYPE_C_HDLC   104u
 #define CORD_PCAP_GLOBAL_HLEN    24u
 #define CORD_PCAP_RECORD_HLEN    16u
 
@@ -18,6 +19,11 @@ typedef struct _CordPcapWriter CordPcapWriter;
 
 /* All failures are G_IO_ERROR, coded from errno, naming the file. */
 CordPcapWriter *cord_pcap_writer_new   (const char      *path,
+                                        GError         **error);
+/* As cord_pcap_writer_new, for another link type (Cisco HDLC on serial
+ * links). */
+CordPcapWriter *cord_pcap_writer_new_full (const char   *path,
+                                        guint32          linktype,
                                         GError         **error);
 gboolean        cord_pcap_writer_write (CordPcapWriter  *writer,
                                         guint64          time_ns,

@@ -268,6 +268,7 @@ op_apply (CordTopology  *self,
       inverse = op_new (OP_RENAME_DEVICE, device->id);
       inverse->str = g_steal_pointer (&device->name);
       g_hash_table_remove (self->device_by_name, inverse->str);
+      _cord_topology_name_freed (self, inverse->str);
       device->name = g_strdup (op->str);
       g_hash_table_insert (self->device_by_name, device->name, device);
       emit_device_changed (self, device, CORD_DEVICE_CHANGED_NAME);

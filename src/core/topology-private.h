@@ -49,6 +49,8 @@ enum {
   SIGNAL_NOTE_ADDED,
   SIGNAL_NOTE_REMOVED,
   SIGNAL_NOTE_CHANGED,
+  SIGNAL_PORT_ADDED,
+  SIGNAL_PORT_REMOVED,
   SIGNAL_HISTORY_CHANGED,
   N_SIGNALS
 };
@@ -93,6 +95,9 @@ gboolean    _cord_check_text              (const char            *text,
                                            gsize                  limit,
                                            const char            *what,
                                            GError               **error);
+/* A device name stopped being used: its number may be handed out again. */
+void        _cord_topology_name_freed     (CordTopology          *self,
+                                           const char            *name);
 void        _cord_history_group_free      (CordHistoryGroup      *group);
 
 G_END_DECLS

@@ -85,6 +85,15 @@ cord_topology_class_init (CordTopologyClass *klass)
   _cord_topology_signals[SIGNAL_NOTE_CHANGED] =
     g_signal_new ("note-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+  /* A module brought a port, or is about to take one away (emitted
+   * while the port is intact). Ports of a device being added or removed
+   * come and go with device-added and device-removed instead. */
+  _cord_topology_signals[SIGNAL_PORT_ADDED] =
+    g_signal_new ("port-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+  _cord_topology_signals[SIGNAL_PORT_REMOVED] =
+    g_signal_new ("port-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
   /* Undo, redo or the modified state changed. */
   _cord_topology_signals[SIGNAL_HISTORY_CHANGED] =
     g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -205,7 +214,8 @@ cord_topology_next_name (CordTopology        *self,
   g_return_val_if_fail (model != NULL, NULL);
 
   /* Packet Tracer names devices Router0, Router1, ...: take the lowest free
-   * number, starting from a hint so that adding thousands stays linear. */
+   * number. The hint is a number below which none is free, so adding
+   * thousands of devices stays linear; asking does not use the name up. */
   index = GPOINTER_TO_UINT (g_hash_table_lookup (self->name_hints, model->prefix));
   for (;; index++)
     {
@@ -214,10 +224,37 @@ cord_topology_next_name (CordTopology        *self,
       if (!g_hash_table_contains (self->device_by_name, name))
         {
           g_hash_table_replace (self->name_hints, g_strdup (model->prefix),
-                                GUINT_TO_POINTER (index + 1));
+                                GUINT_TO_POINTER (index));
           return name;
         }
       g_free (name);
+    }
+}
+
+void
+_cord_topology_name_freed (CordTopology *self,
+                           const char   *name)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert (CORD_IS_TOPOLOGY (self));
+
+  /* "Router3" going away makes 3 the lowest free number again. */
+  g_hash_table_iter_init (&iter, self->name_hints);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *digits;
+      guint64 number;
+
+      if (!g_str_has_prefix (name, key))
+        continue;
+      digits = name + strlen (key);
+      if (*digits == '\0' || (*digits == '0' && digits[1] != '\0') ||
+          !g_ascii_string_to_unsigned (digits, 10, 0, G_MAXUINT, &number, NULL))
+        continue;
+      if (number < GPOINTER_TO_UINT (value))
+        g_hash_table_iter_replace (&iter, GUINT_TO_POINTER ((guint) number));
     }
 }
 
@@ -239,9 +276,11 @@ cord_name_is_valid (const char  *name,
     }
   if (g_utf8_strlen (name, -1) > CORD_LIMIT_NAME_CHARS)
     {
+      g_autofree char *start = g_utf8_substring (name, 0, 20);
+
       g_set_error (error, CORD_ERROR, CORD_ERROR_LIMIT,
-                   _("The name “%.20s…” is too long; use at most %u characters"),
-                   name, CORD_LIMIT_NAME_CHARS);
+                   _("The name “%s…” is too long; use at most %u characters"),
+                   start, CORD_LIMIT_NAME_CHARS);
       return FALSE;
     }
   for (const char *p = name; *p; p = g_utf8_next_char (p))
@@ -479,6 +518,15 @@ slot_rank (CordDevice *device,
   return G_MAXUINT;
 }
 
+/* Whether observers know the device: not while it is being built, nor
+ * while it is being torn down. */
+static gboolean
+device_is_registered (CordDevice *device)
+{
+  return g_hash_table_lookup (device->topology->device_by_id,
+                              GUINT_TO_POINTER (device->id)) == device;
+}
+
 /* Puts ports in a stable order: built-ins, then each slot's ports in the
  * order the slots are listed, whatever the order modules went in. */
 static void
@@ -590,6 +638,14 @@ _cord_device_insert_module (CordDevice  *device,
         g_ptr_array_add (device->ports, port);
       }
   device_reorder_ports (device);
+  if (device_is_registered (device))
+    for (guint i = 0; i < device->ports->len; i++)
+      {
+        CordPort *port = device->ports->pdata[i];
+
+        if (port->slot == installed.slot)
+          g_signal_emit (self, _cord_topology_signals[SIGNAL_PORT_ADDED], 0, port);
+      }
   return TRUE;
 }
 
@@ -616,6 +672,8 @@ _cord_device_remove_module (CordDevice *device,
         if (port->slot == installed->slot)
           {
             g_assert (port->link == NULL);
+            if (device_is_registered (device))
+              g_signal_emit (device->topology, _cord_topology_signals[SIGNAL_PORT_REMOVED], 0, port);
             g_ptr_array_remove_index (device->ports, i);
             port_free (port);
           }
@@ -753,6 +811,7 @@ _cord_topology_destroy_device (CordTopology *self,
   g_signal_emit (self, _cord_topology_signals[SIGNAL_DEVICE_REMOVED], 0, device);
   g_ptr_array_remove_index (self->devices, index);
   g_hash_table_remove (self->device_by_name, device->name);
+  _cord_topology_name_freed (self, device->name);
   g_hash_table_remove (self->device_by_id, GUINT_TO_POINTER (device->id));
   while (device->modules->len > 0)
     _cord_device_remove_module (device, g_array_index (device->modules, CordInstalledModule,
