@@ -19,16 +19,10 @@ struct _CordEngine {
   guint64             now;
   guint64             last_seq;
   guint64             events_run;
-  /* Timer entries whose timer was stopped or restarted since they were
-   * pushed; they are skipped when popped and purged when they dominate. */
-  gsize               stale;
   gboolean            dispatching;
   CordEngineTraceFunc trace;
   gpointer            trace_data;
 };
-
-/* Below this many stale entries compaction is not worth a pass. */
-#define COMPACT_MIN_STALE 64
 
 static inline gboolean
 event_before (const Event *x,
@@ -37,12 +31,16 @@ event_before (const Event *x,
   return x->time < y->time || (x->time == y->time && x->seq < y->seq);
 }
 
-static gboolean
-event_is_stale (const Event *e)
+/* Puts @e at heap position @i; a timer learns where its entry is, so that
+ * stopping it is a removal in O(log n) rather than a search. */
+static inline void
+place (CordEngine  *engine,
+       gsize        i,
+       const Event *e)
 {
-  g_assert (e != NULL);
-
-  return e->fn == NULL && ((const CordTimer *) e->a)->seq != e->seq;
+  engine->heap[i] = *e;
+  if (e->fn == NULL)
+    ((CordTimer *) e->a)->slot = i + 1;
 }
 
 static void
@@ -60,10 +58,10 @@ sift_up (CordEngine *engine,
 
       if (!event_before (&e, &engine->heap[parent]))
         break;
-      engine->heap[i] = engine->heap[parent];
+      place (engine, i, &engine->heap[parent]);
       i = parent;
     }
-  engine->heap[i] = e;
+  place (engine, i, &e);
 }
 
 static void
@@ -87,10 +85,10 @@ sift_down (CordEngine *engine,
         child++;
       if (!event_before (&engine->heap[child], &e))
         break;
-      engine->heap[i] = engine->heap[child];
+      place (engine, i, &engine->heap[child]);
       i = child;
     }
-  engine->heap[i] = e;
+  place (engine, i, &e);
 }
 
 static void
@@ -129,17 +127,32 @@ push (CordEngine    *engine,
   return engine->last_seq;
 }
 
+/* Removes the entry at @i and restores the heap order. */
+static void
+remove_at (CordEngine *engine,
+           gsize       i)
+{
+  Event last;
+
+  g_assert (engine != NULL && i < engine->len);
+
+  if (engine->heap[i].fn == NULL)
+    ((CordTimer *) engine->heap[i].a)->slot = 0;
+  engine->len--;
+  if (i == engine->len)
+    return;
+  last = engine->heap[engine->len];
+  place (engine, i, &last);
+  if (i > 0 && event_before (&last, &engine->heap[(i - 1) / 2]))
+    sift_up (engine, i);
+  else
+    sift_down (engine, i);
+}
+
 static void
 pop_top (CordEngine *engine)
 {
-  g_assert (engine != NULL && engine->len > 0);
-
-  engine->len--;
-  if (engine->len > 0)
-    {
-      engine->heap[0] = engine->heap[engine->len];
-      sift_down (engine, 0);
-    }
+  remove_at (engine, 0);
 }
 
 /* Removes the entries @drop picks and restores the heap order: O(n). */
@@ -155,48 +168,16 @@ filter (CordEngine *engine,
 
   for (gsize i = 0; i < engine->len; i++)
     if (!drop (&engine->heap[i], data))
-      engine->heap[j++] = engine->heap[i];
+      {
+        Event e = engine->heap[i];
+
+        place (engine, j++, &e);
+      }
   removed = engine->len - j;
   engine->len = j;
   if (removed > 0)
     heapify (engine);
   return removed;
-}
-
-static gboolean
-drop_stale (const Event  *e,
-            gconstpointer data G_GNUC_UNUSED)
-{
-  g_assert (e != NULL);
-
-  return event_is_stale (e);
-}
-
-/* Restarting a timer faster than it expires (a hold timer reset by every
- * packet) would otherwise grow the heap without bound. Purging once stale
- * entries are half the heap keeps stop and restart O(1) amortised. */
-static void
-note_stale (CordEngine *engine)
-{
-  g_assert (engine != NULL);
-
-  engine->stale++;
-  if (engine->stale >= COMPACT_MIN_STALE && engine->stale > engine->len / 2)
-    {
-      filter (engine, drop_stale, NULL);
-      engine->stale = 0;
-    }
-}
-
-static void
-forget_stale (CordEngine *engine)
-{
-  g_assert (engine != NULL);
-
-  /* Guarded: a timer re-initialised while running leaves an entry that
-   * was never counted. */
-  if (engine->stale > 0)
-    engine->stale--;
 }
 
 /* Runs the earliest live event if its time is at most @limit. */
@@ -220,13 +201,7 @@ dispatch_one (CordEngine *engine,
         {
           CordTimer *timer = e.a;
 
-          if (timer->seq != e.seq)
-            {
-              forget_stale (engine);
-              continue;
-            }
-          /* Stopped before it runs, so the callback may restart it. */
-          timer->seq = 0;
+          /* pop_top marked it stopped, so the callback may restart it. */
           fn = timer->fn;
           a = timer->a;
           b = timer;
@@ -385,13 +360,12 @@ cord_engine_run_for (CordEngine *engine,
   return cord_engine_run_until (engine, add_saturating (engine->now, duration_ns));
 }
 
-/* Live events only: stopped timers' leftovers do not count. */
 gsize
 cord_engine_pending (CordEngine *engine)
 {
   g_return_val_if_fail (engine != NULL, 0);
 
-  return engine->len >= engine->stale ? engine->len - engine->stale : 0;
+  return engine->len;
 }
 
 /* The time of the next live event, so a caller pacing against the wall
@@ -402,11 +376,6 @@ cord_engine_next_time (CordEngine *engine,
 {
   g_return_val_if_fail (engine != NULL, FALSE);
 
-  while (engine->len > 0 && event_is_stale (&engine->heap[0]))
-    {
-      pop_top (engine);
-      forget_stale (engine);
-    }
   if (engine->len == 0)
     return FALSE;
   if (time_ns != NULL)
@@ -444,7 +413,7 @@ cord_timer_init (CordTimer     *timer,
 
   timer->fn = fn;
   timer->a = a;
-  timer->seq = 0;
+  timer->slot = 0;
   timer->expires = 0;
 }
 
@@ -453,18 +422,17 @@ cord_timer_start_at (CordEngine *engine,
                      CordTimer  *timer,
                      guint64     time_ns)
 {
-  gboolean was_running;
-
   g_return_if_fail (engine != NULL);
   g_return_if_fail (timer != NULL);
   g_return_if_fail (timer->fn != NULL);
 
-  was_running = timer->seq != 0;
-  timer->seq = push (engine, time_ns, NULL, timer, NULL);
+  /* A restart moves the one entry the timer has; it never leaves a copy
+   * behind, so a timer reset by every packet costs O(log n) and no
+   * memory. */
+  if (timer->slot != 0)
+    remove_at (engine, timer->slot - 1);
+  push (engine, time_ns, NULL, timer, NULL);
   timer->expires = MAX (time_ns, engine->now);
-  /* Counted after the new entry is live, so a purge keeps it. */
-  if (was_running)
-    note_stale (engine);
 }
 
 /* (Re)starts @timer; a running timer's old expiry is forgotten. */
@@ -479,6 +447,7 @@ cord_timer_start (CordEngine *engine,
   cord_timer_start_at (engine, timer, add_saturating (engine->now, delay_ns));
 }
 
+/* O(log n): the timer's entry leaves the heap at once. */
 void
 cord_timer_stop (CordEngine *engine,
                  CordTimer  *timer)
@@ -486,39 +455,20 @@ cord_timer_stop (CordEngine *engine,
   g_return_if_fail (engine != NULL);
   g_return_if_fail (timer != NULL);
 
-  if (timer->seq == 0)
-    return;
-  timer->seq = 0;
-  note_stale (engine);
+  if (timer->slot != 0)
+    remove_at (engine, timer->slot - 1);
 }
 
-static gboolean
-drop_timer (const Event  *e,
-            gconstpointer data)
-{
-  g_assert (e != NULL);
-
-  return e->fn == NULL && e->a == data;
-}
-
-/* Stops @timer and removes every heap entry that points at it, so the
- * memory holding it may be freed. O(n); meant for teardown. */
+/* Stops @timer so that the memory holding it may be freed; the same as
+ * cord_timer_stop now that a stopped timer leaves nothing behind. */
 void
 cord_timer_clear (CordEngine *engine,
                   CordTimer  *timer)
 {
-  gsize removed;
-
   g_return_if_fail (engine != NULL);
   g_return_if_fail (timer != NULL);
 
-  if (timer->seq != 0)
-    {
-      timer->seq = 0;
-      engine->stale++;
-    }
-  removed = filter (engine, drop_timer, timer);
-  engine->stale -= MIN (removed, engine->stale);
+  cord_timer_stop (engine, timer);
 }
 
 gboolean
@@ -526,7 +476,7 @@ cord_timer_is_running (const CordTimer *timer)
 {
   g_return_val_if_fail (timer != NULL, FALSE);
 
-  return timer->seq != 0;
+  return timer->slot != 0;
 }
 
 /* Meaningful only while the timer runs. */

@@ -26,15 +26,16 @@ typedef void (*CordEngineTraceFunc) (CordEngine    *engine,
                                      gpointer       b,
                                      gpointer       user_data);
 
-/* A cancellable timer that the caller embeds in its own struct. Stopping
- * is O(1): the heap entry stays and is skipped when it comes up. The
- * memory holding a timer must therefore outlive its heap entries: call
- * cord_timer_clear() before freeing it. Fields are private. */
+/* A cancellable timer that the caller embeds in its own struct. Its heap
+ * entry knows where it is, so starting, restarting and stopping are all
+ * O(log n). The heap points at a running timer: stop it (or call
+ * cord_timer_clear()) before freeing the memory that holds it. Fields are
+ * private. */
 typedef struct {
   /*< private >*/
   CordEngineFunc fn;
   gpointer       a;
-  guint64        seq;       /* of the live heap entry; 0 when stopped */
+  gsize          slot;      /* heap position + 1 while running; 0 stopped */
   guint64        expires;
 } CordTimer;
 

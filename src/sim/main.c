@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <gio/gio.h>
 #include <gio/gunixinputstream.h>
 #include <gio/gunixoutputstream.h>
@@ -45,16 +46,30 @@ print_summary (CordTopology *topology,
                device->powered ? _("on") : _("off"), device->ports->len);
     }
   if (n_links > 0)
-    g_print ("\n%-46s %-11s %s\n", _("Link"), _("Cable"), _("State"));
-  for (guint i = 0; i < n_links; i++)
     {
-      CordLink *link = cord_topology_get_link (topology, i);
-      g_autofree char *ends = g_strdup_printf ("%s %s <-> %s %s",
-                                               link->ends[0]->device->name, link->ends[0]->name,
-                                               link->ends[1]->device->name, link->ends[1]->name);
+      g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
+      int width = (int) strlen (_("Link"));
 
-      g_print ("%-46s %-11s %s\n", ends, cord_cable_to_string (link->cable),
-               link_state_label (link->state));
+      for (guint i = 0; i < n_links; i++)
+        {
+          CordLink *link = cord_topology_get_link (topology, i);
+          char *text = g_strdup_printf ("%s %s <-> %s %s",
+                                        link->ends[0]->device->name, link->ends[0]->name,
+                                        link->ends[1]->device->name, link->ends[1]->name);
+
+          width = MAX (width, (int) g_utf8_strlen (text, -1));
+          g_ptr_array_add (ends, text);
+        }
+      g_print ("\n%-*s  %-11s %s\n", width, _("Link"), _("Cable"), _("State"));
+      for (guint i = 0; i < n_links; i++)
+        {
+          CordLink *link = cord_topology_get_link (topology, i);
+          const char *text = ends->pdata[i];
+
+          /* Pad by characters, not bytes, for names in any script. */
+          g_print ("%s%*s  %-11s %s\n", text, width - (int) g_utf8_strlen (text, -1), "",
+                   cord_cable_to_string (link->cable), link_state_label (link->state));
+        }
     }
 }
 
@@ -97,7 +112,8 @@ main (int   argc,
       "  @add MODEL NAME [X Y]      @link NAME PORT NAME PORT [CABLE]\n"
       "  @unlink NAME PORT          @power NAME on|off\n"
       "  @module NAME SLOT MODULE   @unmodule NAME SLOT\n"
-      "  @sleep SECONDS             @NAME (select NAME's console)\n"
+      "  @sleep SECONDS             @pcap NAME PORT FILE|off\n"
+      "  @NAME (select NAME's console)\n"
       "Every other line is typed into the selected console."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -165,7 +181,8 @@ main (int   argc,
       cord_script_set_output (script, output);
       if (!cord_script_run_stream (script, input,
                                    g_strcmp0 (script_path, "-") == 0 ? "<stdin>" : script_path,
-                                   &error))
+                                   &error) ||
+          !cord_script_finish (script, &error))
         {
           g_printerr ("%s\n", error->message);
           return 1;

@@ -14,6 +14,7 @@
 struct _CordScript {
   CordTopology  *topology;
   CordEngine    *engine;
+  CordSim       *sim;
   GOutputStream *output;
   char          *console;      /* device whose console takes typed lines */
 };
@@ -43,6 +44,7 @@ cord_script_new (CordTopology *topology,
   script = g_new0 (CordScript, 1);
   script->topology = g_object_ref (topology);
   script->engine = engine;
+  script->sim = cord_sim_new (topology, engine);
   return script;
 }
 
@@ -51,6 +53,7 @@ cord_script_free (CordScript *script)
 {
   if (script == NULL)
     return;
+  g_clear_pointer (&script->sim, cord_sim_free);
   g_clear_object (&script->topology);
   g_clear_object (&script->output);
   g_free (script->console);
@@ -63,6 +66,21 @@ cord_script_set_output (CordScript    *script,
 {
   g_return_if_fail (script != NULL);
   g_set_object (&script->output, output);
+}
+
+CordSim *
+cord_script_get_sim (CordScript *script)
+{
+  g_return_val_if_fail (script != NULL, NULL);
+  return script->sim;
+}
+
+gboolean
+cord_script_finish (CordScript  *script,
+                    GError     **error)
+{
+  g_return_val_if_fail (script != NULL, FALSE);
+  return cord_sim_capture_stop_all (script->sim, error);
 }
 
 const char *
@@ -236,6 +254,23 @@ cmd_sleep (CordScript  *script,
   return TRUE;
 }
 
+static gboolean
+cmd_pcap (CordScript  *script,
+          char       **argv,
+          guint        argc,
+          GError     **error)
+{
+  CordDevice *device;
+  CordPort *port;
+
+  if ((device = need_device (script, argv[0], error)) == NULL ||
+      (port = cord_ifname_lookup (device, argv[1], error)) == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (argv[2], "off") == 0)
+    return cord_sim_capture_stop (script->sim, port, error);
+  return cord_sim_capture_start (script->sim, port, argv[2], error);
+}
+
 static const Command commands[] = {
   { "add",      2, 4, "@add MODEL NAME [X Y]", cmd_add },
   { "link",     4, 5, "@link NAME PORT NAME PORT [auto|straight|cross|fiber|serial-dce|serial-dte|console]", cmd_link },
@@ -244,6 +279,7 @@ static const Command commands[] = {
   { "module",   3, 3, "@module NAME SLOT MODULE", cmd_module },
   { "unmodule", 2, 2, "@unmodule NAME SLOT", cmd_unmodule },
   { "sleep",    1, 1, "@sleep SECONDS", cmd_sleep },
+  { "pcap",     3, 3, "@pcap NAME PORT FILE|off", cmd_pcap },
 };
 
 static gboolean
@@ -351,12 +387,12 @@ cord_script_run_line (CordScript  *script,
           else if (words->len == 1)
             g_set_error (&local, CORD_ERROR, CORD_ERROR_UNKNOWN_DEVICE,
                          _("“@%s” is neither a command (add, link, unlink, power, "
-                           "module, unmodule, sleep) nor a device"),
+                           "module, unmodule, sleep, pcap) nor a device"),
                          (const char *) words->pdata[0]);
           else
             g_set_error (&local, CORD_ERROR, CORD_ERROR_PARSE,
                          _("unknown command “@%s”; the commands are add, link, "
-                           "unlink, power, module, unmodule and sleep"),
+                           "unlink, power, module, unmodule, sleep and pcap"),
                          (const char *) words->pdata[0]);
           goto out;
         }

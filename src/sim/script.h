@@ -5,14 +5,20 @@
 #include <gio/gio.h>
 
 #include "engine.h"
+#include "sim.h"
 #include "topology.h"
 
 G_BEGIN_DECLS
 
 typedef struct _CordScript CordScript;
 
+/* The script runs @topology on @engine through a simulation it owns. */
 CordScript   *cord_script_new          (CordTopology  *topology,
                                         CordEngine    *engine);
+CordSim      *cord_script_get_sim      (CordScript    *script);
+/* Ends the run: closes captures and reports the first error. */
+gboolean      cord_script_finish       (CordScript    *script,
+                                        GError       **error);
 void          cord_script_free         (CordScript    *script);
 
 /* Runs one line. @lineno only labels errors: "line 4: …". */
@@ -21,7 +27,7 @@ gboolean      cord_script_run_line     (CordScript    *script,
                                         guint          lineno,
                                         GError       **error);
 /* Runs every line of @input, stopping at the first error. @name labels
- * errors ("setup.txt:4: …"). */
+ * errors ("setup.txt: line 4: …"). */
 gboolean      cord_script_run_stream   (CordScript    *script,
                                         GInputStream  *input,
                                         const char    *name,
