@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Internals shared by the IPv4 stack (ip.c), the router (router.c) and the end devices (host.c). */
+/* Internals of the IPv4 stack (ip.c, ip-arp.c), ping and traceroute (ip-ping.c, ip-trace.c), routers and end devices. */
 #pragma once
 
 #include "frame.h"
@@ -111,6 +111,10 @@ typedef struct {
   GQueue    pending;        /* hosts: CordFrame* waiting for the MAC */
 } CordIpArp;
 
+/* How many packets a host keeps waiting for one neighbour being
+ * resolved; a router keeps none (ip-arp.c has the rest of the policy). */
+#define CORD_IP_ARP_HOST_QUEUE 16u
+
 /* Every interface of @ipdev, each port followed by its subinterfaces;
  * @ifp names the loop variable. */
 #define CORD_IP_FOREACH_IF(ipdev, ifp, ...)                                   \
@@ -165,9 +169,6 @@ void       _cord_ip_refresh        (CordIpDev     *ipdev);
  * only through _cord_ip_fib(). */
 void       _cord_ip_routes_changed (CordIpDev     *ipdev);
 GArray    *_cord_ip_fib            (CordIpDev     *ipdev);
-void       _cord_ip_arp_flush_if   (CordIpDev     *ipdev,
-                                    CordIpIf      *ifp);
-void       _cord_ip_arp_clear      (CordIpDev     *ipdev);
 void       _cord_ip_stop_all       (CordIpDev     *ipdev);
 gboolean   _cord_ip_is_local       (CordIpDev     *ipdev,
                                     guint32        address);
@@ -184,7 +185,7 @@ gboolean   _cord_ip_in_subnet      (const CordIpIf *ifp,
 /* 0 for /31 and /32, which have none. */
 guint32    _cord_ip_subnet_broadcast (const CordIpIf *ifp);
 
-/* ARP (the neighbours of Ethernet interfaces). */
+/* ip-arp.c: ARP (the neighbours of Ethernet interfaces). */
 void       _cord_ip_arp_free       (gpointer       entry);
 CordIpArp *_cord_ip_arp_lookup     (CordIpDev     *ipdev,
                                     guint32        address);
@@ -198,7 +199,11 @@ void       _cord_ip_arp_input      (CordIpDev     *ipdev,
 void       _cord_ip_arp_timer_cb   (CordEngine    *engine,
                                     gpointer       a,
                                     gpointer       b);
+void       _cord_ip_arp_flush_if   (CordIpDev     *ipdev,
+                                    CordIpIf      *ifp);
+void       _cord_ip_arp_clear      (CordIpDev     *ipdev);
 
+/* ip.c: receiving and originating packets, and the sessions. */
 void       _cord_ip_receive        (CordIpDev     *ipdev,
                                     CordSimPort   *port,
                                     CordFrame     *frame,
@@ -226,6 +231,18 @@ void       _cord_ip_session_remove (CordIpDev     *ipdev,
 /* Hands @event to the session it belongs to. */
 void       _cord_ip_dispatch_icmp  (CordIpDev     *ipdev,
                                     const CordIpIcmpEvent *event);
+
+/* ip-ping.c: what ping and traceroute share. */
+/* The data of an echo or probe, @size bytes (allocated even for 0). */
+guint8    *_cord_ip_make_data      (CordPingStyle  style,
+                                    guint          size);
+/* The stack of @device when it can start a ping or trace to @dst from
+ * @source (0: any); NULL, with @error set, when it cannot. */
+CordIpDev *_cord_ip_start_checks   (CordSim       *sim,
+                                    CordDevice    *device,
+                                    guint32        dst,
+                                    guint32        source,
+                                    GError       **error);
 
 /* router.c */
 void       _cord_router_factory_reset (CordIpDev  *ipdev);
