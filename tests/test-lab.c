@@ -80,6 +80,10 @@ build_rich_lab (void)
   ck_assert (cord_topology_set_config (topology, r1, CORD_CONFIG_RUNNING,
                                        "hostname R1\r\nbanner motd ^C<&> \"quoted\"\t^C\nend\n",
                                        &error));
+  ck_assert (cord_topology_set_config (topology, s1, CORD_CONFIG_VLAN_DATABASE,
+                                       "vlan 10\n name Staff\n!\nvlan 20\n name Guests\n", &error));
+  ck_assert (!cord_topology_set_config (topology, r1, CORD_CONFIG_VLAN_DATABASE, "vlan 10\n", &error));
+  g_clear_error (&error);
   ck_assert (cord_topology_set_host_ip (topology, pc, &ip, &error));
   ip.dhcp = TRUE;
   ip.address = 0;
@@ -136,6 +140,8 @@ START_TEST (test_round_trip)
   ck_assert (r1->x == 100.5 && r1->y == -20.25);
   ck_assert_str_eq (r1->running_config, "hostname R1\r\nbanner motd ^C<&> \"quoted\"\t^C\nend\n");
   ck_assert_ptr_nonnull (cord_device_find_port (r1, "Serial0/0/1"));
+  ck_assert_str_eq (cord_topology_find_device (loaded, "S1")->vlan_database,
+                    "vlan 10\n name Staff\n!\nvlan 20\n name Guests\n");
   ck_assert_int_eq (cord_device_find_port (r1, "Serial0/0/0")->link->cable, CORD_CABLE_SERIAL_DTE);
   ck_assert_ptr_nonnull (cord_topology_find_device (loaded, "R2 & <Branch> \"East\""));
   ck_assert (!cord_topology_find_device (loaded, "R3")->powered);

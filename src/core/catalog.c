@@ -621,6 +621,12 @@ cord_kind_has_ios (CordDeviceKind kind)
 }
 
 gboolean
+cord_kind_has_vlans (CordDeviceKind kind)
+{
+  return kind == CORD_KIND_SWITCH || kind == CORD_KIND_L3SWITCH;
+}
+
+gboolean
 cord_kind_is_host (CordDeviceKind kind)
 {
   return kind == CORD_KIND_PC || kind == CORD_KIND_LAPTOP ||

@@ -128,6 +128,8 @@ char                 *cord_slot_port_name         (const CordSlotSpec   *slot,
                                                    guint                 index);
 gboolean              cord_kind_has_ios           (CordDeviceKind        kind);
 gboolean              cord_kind_is_host           (CordDeviceKind        kind);
+/* Switches with IOS keep a VLAN database (vlan.dat). */
+gboolean              cord_kind_has_vlans         (CordDeviceKind        kind);
 
 const char           *cord_medium_to_string       (CordMedium   medium);
 gboolean              cord_medium_from_string     (const char  *str,

@@ -123,6 +123,7 @@ read_device (LabReader  *r,
   g_autofree char *model = NULL;
   g_autofree char *startup = NULL;
   g_autofree char *running = NULL;
+  g_autofree char *vlans = NULL;
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) modules = g_array_new (FALSE, TRUE, sizeof (CordModuleState));
   CordDeviceState state = { 0 };
@@ -153,7 +154,8 @@ read_device (LabReader  *r,
    * most one each of ip, startup-config and running-config. */
   for (xmlNode *c = cord_xml_first_element (node); c; c = cord_xml_next_element (c))
     {
-      static const char * const order[] = { "module", "ip", "startup-config", "running-config", NULL };
+      static const char * const order[] = { "module", "ip", "startup-config", "running-config",
+                                            "vlan-database", NULL };
       int rank = -1;
 
       for (int i = 0; order[i] != NULL && rank < 0; i++)
@@ -164,7 +166,8 @@ read_device (LabReader  *r,
           cord_xml_set_error (error, CORD_ERROR_INVALID, r->filename, c,
                               _("unexpected <%s> in <device>; a device holds "
                                 "<module>s, then at most one each of <ip>, "
-                                "<startup-config> and <running-config>, in that order"),
+                                "<startup-config>, <running-config> and "
+                                "<vlan-database>, in that order"),
                               (const char *) c->name);
           return FALSE;
         }
@@ -228,10 +231,19 @@ read_device (LabReader  *r,
                                     _("<%s> holds plain text only"), (const char *) c->name);
                 return FALSE;
               }
+          if (rank == 4 && !cord_kind_has_vlans (spec->kind))
+            {
+              cord_xml_set_error (error, CORD_ERROR_INVALID, r->filename, c,
+                                  _("<vlan-database> belongs only to switches, and "
+                                    "%s (%s) is not one"), name, spec->name);
+              return FALSE;
+            }
           if (rank == 2)
             startup = cord_xml_text (c);
-          else
+          else if (rank == 3)
             running = cord_xml_text (c);
+          else
+            vlans = cord_xml_text (c);
         }
     }
 
@@ -241,6 +253,7 @@ read_device (LabReader  *r,
   state.n_modules = modules->len;
   state.startup_config = startup;
   state.running_config = running;
+  state.vlan_database = vlans;
 
   if (cord_topology_add_device_state (r->topology, &state, &local) == NULL)
     {
@@ -373,6 +386,73 @@ read_note (LabReader  *r,
   return TRUE;
 }
 
+typedef struct {
+  guint64     mac;
+  CordDevice *device;
+} MacOwner;
+
+static int
+compare_mac_owners (gconstpointer a,
+                    gconstpointer b)
+{
+  guint64 x = ((const MacOwner *) a)->mac, y = ((const MacOwner *) b)->mac;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Two devices answering to one MAC would break every switch they meet;
+ * a hand-edited or merged lab can do that, so say which two. */
+static gboolean
+check_unique_macs (CordTopology  *topology,
+                   const char    *filename,
+                   GError       **error)
+{
+  g_autoptr(GArray) owners = g_array_new (FALSE, FALSE, sizeof (MacOwner));
+
+  for (guint i = 0; i < cord_topology_get_n_devices (topology); i++)
+    {
+      CordDevice *device = cord_topology_get_device (topology, i);
+      MacOwner owner = { device->mac_base, device };
+      gboolean base_is_port = FALSE;
+
+      for (guint p = 0; p < device->ports->len; p++)
+        {
+          CordPort *port = device->ports->pdata[p];
+          MacOwner o = { port->mac, device };
+
+          if (port->mac == 0)
+            continue;
+          base_is_port |= port->mac == device->mac_base;
+          g_array_append_val (owners, o);
+        }
+      if (!base_is_port)
+        g_array_append_val (owners, owner);
+    }
+  g_array_sort (owners, compare_mac_owners);
+  for (guint i = 1; i < owners->len; i++)
+    {
+      MacOwner *a = &g_array_index (owners, MacOwner, i - 1);
+      MacOwner *b = &g_array_index (owners, MacOwner, i);
+
+      if (a->mac == b->mac)
+        {
+          g_autofree char *text = cord_mac_format (a->mac);
+
+          if (a->device == b->device)
+            g_set_error (error, CORD_ERROR, CORD_ERROR_INVALID,
+                         _("%s: %s uses MAC address %s twice; give its modules "
+                           "other mac values"), filename, a->device->name, text);
+          else
+            g_set_error (error, CORD_ERROR, CORD_ERROR_INVALID,
+                         _("%s: %s and %s both use MAC address %s; remove the mac "
+                           "attribute of one of them to get a new address"),
+                         filename, a->device->name, b->device->name, text);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 CordTopology *
 cord_lab_load_data (CordCatalog  *catalog,
                     const char   *data,
@@ -404,7 +484,14 @@ cord_lab_load_data (CordCatalog  *catalog,
     return NULL;
 
   root = xmlDocGetRootElement (doc);
-  if (!cord_xml_is (root, "patchcord-lab") || root->ns != NULL)
+  if (cord_xml_is (root, "patchcord-lab") && root->ns != NULL)
+    {
+      cord_xml_set_error (error, CORD_ERROR_INVALID, filename, root,
+                          _("<patchcord-lab> must not be in an XML namespace; "
+                            "remove its xmlns attribute"));
+      return NULL;
+    }
+  if (!cord_xml_is (root, "patchcord-lab"))
     {
       cord_xml_set_error (error, CORD_ERROR_INVALID, filename, root,
                           _("this is not a Patchcord lab: the root element is <%s>, "
@@ -468,6 +555,8 @@ cord_lab_load_data (CordCatalog  *catalog,
         return NULL;
     }
 
+  if (!check_unique_macs (topology, filename, error))
+    return NULL;
   _cord_topology_set_recording (topology, TRUE);
   cord_topology_clear_history (topology);
   cord_topology_mark_saved (topology);
@@ -479,7 +568,6 @@ cord_lab_load_file (CordCatalog  *catalog,
                     const char   *path,
                     GError      **error)
 {
-  g_autofree char *contents = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
   GStatBuf st;
 
@@ -620,7 +708,8 @@ append_device (GString    *out,
   append_attr (out, "power", device->powered ? "on" : "off");
   append_mac_attr (out, "mac", device->mac_base);
   if (device->modules->len == 0 && !cord_kind_is_host (device->model->kind) &&
-      device->startup_config == NULL && device->running_config == NULL)
+      device->startup_config == NULL && device->running_config == NULL &&
+      device->vlan_database == NULL)
     {
       g_string_append (out, "/>\n");
       return;
@@ -652,6 +741,8 @@ append_device (GString    *out,
     append_text_element (out, "startup-config", device->startup_config);
   if (device->running_config != NULL)
     append_text_element (out, "running-config", device->running_config);
+  if (device->vlan_database != NULL)
+    append_text_element (out, "vlan-database", device->vlan_database);
   g_string_append (out, "  </device>\n");
 }
 
@@ -715,6 +806,29 @@ set_save_error (GError     **error,
                path, g_strerror (saved_errno));
 }
 
+static CordSaveHook save_hook;
+static gpointer save_hook_data;
+
+void
+_cord_lab_set_save_hook (CordSaveHook hook,
+                         gpointer     data)
+{
+  save_hook = hook;
+  save_hook_data = data;
+}
+
+/* Runs the test hook before @step: 0 to go on, or the errno (also stored
+ * in errno) the step is to fail with. */
+static int
+save_step (CordSaveStep step)
+{
+  int injected = save_hook != NULL ? save_hook (step, save_hook_data) : 0;
+
+  if (injected != 0)
+    errno = injected;
+  return injected;
+}
+
 gboolean
 cord_lab_write_atomic (const char  *path,
                        GBytes      *bytes,
@@ -726,7 +840,7 @@ cord_lab_write_atomic (const char  *path,
   const guint8 *data;
   gsize len, done = 0;
   GStatBuf old;
-  int fd, dirfd;
+  int fd, dirfd, injected;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -736,7 +850,8 @@ cord_lab_write_atomic (const char  *path,
   /* Same folder, so the rename cannot cross file systems; the leading dot
    * keeps it out of file managers. */
   tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
+  fd = save_step (CORD_SAVE_STEP_CREATE) == 0
+       ? g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644) : -1;
   if (fd < 0)
     {
       set_save_error (error, errno, path);
@@ -749,7 +864,8 @@ cord_lab_write_atomic (const char  *path,
   data = g_bytes_get_data (bytes, &len);
   while (done < len)
     {
-      ssize_t n = write (fd, data + done, len - done);
+      ssize_t n = save_step (CORD_SAVE_STEP_WRITE) == 0
+                  ? write (fd, data + done, len - done) : -1;
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -764,7 +880,7 @@ cord_lab_write_atomic (const char  *path,
         }
       done += (gsize) n;
     }
-  if (fsync (fd) != 0)
+  if (save_step (CORD_SAVE_STEP_FSYNC) != 0 || fsync (fd) != 0)
     {
       int saved = errno;
 
@@ -773,15 +889,16 @@ cord_lab_write_atomic (const char  *path,
       set_save_error (error, saved, path);
       return FALSE;
     }
-  if (close (fd) != 0)
+  injected = save_step (CORD_SAVE_STEP_CLOSE);
+  if (close (fd) != 0 || injected != 0)
     {
-      int saved = errno;
+      int saved = injected != 0 ? injected : errno;
 
       g_unlink (tmp);
       set_save_error (error, saved, path);
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
+  if (save_step (CORD_SAVE_STEP_RENAME) != 0 || g_rename (tmp, path) != 0)
     {
       int saved = errno;
 
@@ -790,7 +907,8 @@ cord_lab_write_atomic (const char  *path,
       return FALSE;
     }
   /* Make the rename itself durable. */
-  dirfd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  dirfd = save_step (CORD_SAVE_STEP_SYNC_DIR) == 0
+          ? open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
   if (dirfd >= 0)
     {
       (void) fsync (dirfd);

@@ -29,4 +29,23 @@ gboolean      cord_lab_write_atomic (const char  *path,
                                    GBytes        *bytes,
                                    GError       **error);
 
+/* For tests only: the steps of cord_lab_write_atomic(), in order. */
+typedef enum {
+  CORD_SAVE_STEP_CREATE,      /* create the temporary file */
+  CORD_SAVE_STEP_WRITE,       /* each write() of its contents */
+  CORD_SAVE_STEP_FSYNC,
+  CORD_SAVE_STEP_CLOSE,
+  CORD_SAVE_STEP_RENAME,      /* over the target */
+  CORD_SAVE_STEP_SYNC_DIR,
+} CordSaveStep;
+
+/* For tests only: @hook runs just before each step. Returning 0 lets the
+ * step run; an errno value makes the step fail as if the system call had
+ * failed with it (a failure of CORD_SAVE_STEP_SYNC_DIR is ignored, as a
+ * real one is). NULL removes the hook. */
+typedef int (*CordSaveHook) (CordSaveStep step,
+                             gpointer     data);
+void          _cord_lab_set_save_hook (CordSaveHook  hook,
+                                   gpointer      data);
+
 G_END_DECLS

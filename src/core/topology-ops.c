@@ -82,6 +82,7 @@ owned_state_copy (const CordDeviceState *state)
   owned->state.name = owned_dup (owned, state->name);
   owned->state.startup_config = owned_dup (owned, state->startup_config);
   owned->state.running_config = owned_dup (owned, state->running_config);
+  owned->state.vlan_database = owned_dup (owned, state->vlan_database);
   owned->state.modules = g_new0 (CordModuleState, state->n_modules);
   for (guint i = 0; i < state->n_modules; i++)
     {
@@ -108,6 +109,7 @@ owned_state_capture (CordDevice *device)
   state.mac_base = device->mac_base;
   state.startup_config = device->startup_config;
   state.running_config = device->running_config;
+  state.vlan_database = device->vlan_database;
   state.host = device->host;
   for (guint i = 0; i < device->modules->len; i++)
     {
@@ -379,7 +381,16 @@ op_apply (CordTopology  *self,
           }
         if (!_cord_check_text (op->str, CORD_LIMIT_CONFIG_BYTES, _("configuration"), error))
           return NULL;
-        field = op->flag == CORD_CONFIG_STARTUP ? &device->startup_config : &device->running_config;
+        if (op->flag == CORD_CONFIG_VLAN_DATABASE && !cord_kind_has_vlans (device->model->kind))
+          {
+            g_set_error (error, CORD_ERROR, CORD_ERROR_NOT_SUPPORTED,
+                         _("%s (%s) has no VLAN database"), device->name,
+                         device->model->name);
+            return NULL;
+          }
+        field = op->flag == CORD_CONFIG_STARTUP ? &device->startup_config
+              : op->flag == CORD_CONFIG_RUNNING ? &device->running_config
+              : &device->vlan_database;
         inverse = op_new (OP_SET_CONFIG, device->id);
         inverse->flag = op->flag;
         inverse->str = g_steal_pointer (field);

@@ -407,8 +407,48 @@ count_mac_ports (const CordModulePorts *ports,
   return count;
 }
 
+/* A block of @count MACs from @base is usable when every address in it is
+ * a 48-bit unicast address: the group bit (the lowest bit of the first
+ * octet) is clear all the way through. */
+static gboolean
+mac_block_ok (guint64 base,
+              guint   count)
+{
+  guint64 last = base + MAX (count, 1) - 1;
+
+  return base != 0 && last < (G_GUINT64_CONSTANT (1) << 48) &&
+         (base >> 40) == (last >> 40) && ((base >> 40) & 1) == 0;
+}
+
+/* Checks the block a lab file or an undo step gives, or that the next free
+ * one is still usable. */
+static gboolean
+check_macs (CordTopology  *self,
+            guint64        wanted,
+            guint          count,
+            GError       **error)
+{
+  g_autofree char *text = NULL;
+
+  if (count == 0)
+    return TRUE;
+  if (mac_block_ok (wanted != 0 ? wanted : self->next_mac, count))
+    return TRUE;
+  if (wanted == 0)
+    {
+      g_set_error (error, CORD_ERROR, CORD_ERROR_LIMIT,
+                   _("The lab has used up its MAC addresses"));
+      return FALSE;
+    }
+  text = cord_mac_format (wanted);
+  g_set_error (error, CORD_ERROR, CORD_ERROR_INVALID,
+               _("The MAC addresses from %s on are not all unicast, or run past "
+                 "ffff.ffff.ffff; remove the mac attribute to get new ones"), text);
+  return FALSE;
+}
+
 /* Hands out @count consecutive MACs, or takes the block a lab file or an
- * undo step gives as @wanted. */
+ * undo step gives as @wanted; check_macs() has vetted it. */
 static guint64
 allocate_macs (CordTopology *self,
                guint64       wanted,
@@ -419,7 +459,10 @@ allocate_macs (CordTopology *self,
   g_assert (CORD_IS_TOPOLOGY (self));
   if (count == 0)
     return 0;
-  if (base + count > self->next_mac)
+  g_assert (mac_block_ok (base, count));
+  /* Stay past every block in use; a block near the top of the space
+   * must not push fresh allocations beyond 48 bits. */
+  if (base + count > self->next_mac && mac_block_ok (base + count, 1))
     self->next_mac = base + count;
   return base;
 }
@@ -606,6 +649,8 @@ _cord_device_insert_module (CordDevice  *device,
       return FALSE;
     }
 
+  if (!check_macs (self, mac_base, count_mac_ports (spec->ports, spec->n_ports), error))
+    return FALSE;
   installed.slot = g_strdup (slot);
   installed.module = spec;
   installed.spec = slot_spec;
@@ -728,7 +773,14 @@ _cord_topology_build_device (CordTopology           *self,
     }
   if (!_cord_check_position (state->x, state->y, error) ||
       !_cord_check_text (state->startup_config, CORD_LIMIT_CONFIG_BYTES, _("startup-config"), error) ||
-      !_cord_check_text (state->running_config, CORD_LIMIT_CONFIG_BYTES, _("running-config"), error))
+      !_cord_check_text (state->running_config, CORD_LIMIT_CONFIG_BYTES, _("running-config"), error) ||
+      !_cord_check_text (state->vlan_database, CORD_LIMIT_CONFIG_BYTES, _("VLAN database"), error))
+    return NULL;
+
+  for (guint i = 0; i < model->n_ports; i++)
+    if (medium_has_mac (model->ports[i].medium))
+      mac_ports++;
+  if (!check_macs (self, state->mac_base, MAX (mac_ports, 1), error))
     return NULL;
 
   device = g_new0 (CordDevice, 1);
@@ -747,11 +799,10 @@ _cord_topology_build_device (CordTopology           *self,
     {
       device->startup_config = g_strdup (state->startup_config);
       device->running_config = g_strdup (state->running_config);
+      if (cord_kind_has_vlans (model->kind))
+        device->vlan_database = g_strdup (state->vlan_database);
     }
 
-  for (guint i = 0; i < model->n_ports; i++)
-    if (medium_has_mac (model->ports[i].medium))
-      mac_ports++;
   /* Every device owns at least one MAC: the base a switch's bridge ID or a
    * router's VLAN interface will use. */
   device->mac_base = allocate_macs (self, state->mac_base, MAX (mac_ports, 1));
@@ -794,6 +845,7 @@ fail:
   g_array_unref (device->modules);
   g_free (device->startup_config);
   g_free (device->running_config);
+  g_free (device->vlan_database);
   g_free (device->name);
   g_free (device);
   return NULL;
@@ -822,6 +874,7 @@ _cord_topology_destroy_device (CordTopology *self,
   g_array_unref (device->modules);
   g_free (device->startup_config);
   g_free (device->running_config);
+  g_free (device->vlan_database);
   g_free (device->name);
   g_free (device);
 }

@@ -36,6 +36,7 @@ typedef enum {
 typedef enum {
   CORD_CONFIG_STARTUP,
   CORD_CONFIG_RUNNING,
+  CORD_CONFIG_VLAN_DATABASE,    /* a switch's vlan.dat: kept across reloads */
 } CordConfigKind;
 
 typedef struct _CordTopology CordTopology;
@@ -89,6 +90,7 @@ struct _CordDevice {
   GArray              *modules;         /* CordInstalledModule, by slot order */
   char                *startup_config;  /* NULL when none was saved */
   char                *running_config;  /* NULL for devices without IOS */
+  char                *vlan_database;   /* vlan.dat as commands, or NULL */
   CordHostIp           host;
   gpointer             sim;
 };
@@ -127,6 +129,7 @@ typedef struct {
   guint            n_modules;
   const char      *startup_config;
   const char      *running_config;
+  const char      *vlan_database;
   CordHostIp       host;
 } CordDeviceState;
 

@@ -1,0 +1,605 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tests for IOS console sessions: golden transcripts in tests/transcripts, fed one byte at a time. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ios-exec.h"
+#include "ios-modules.h"
+#include "ios-session.h"
+#include "ios-strings.h"
+#include "test-util.h"
+
+/* A transcript (tests/transcripts/NAME.txt) is the screen of a console,
+ * line by line, with what is typed in between:
+ *
+ *   ## comment                  ignored
+ *   @platform router|switch     the device (before any input; router by default)
+ *   @cli test                   adds the test commands below to the default ones
+ *   @log MESSAGE                the device logs MESSAGE at this point
+ *   > KEYS                      KEYS are typed, one byte at a time
+ *   anything else               exact output; lines end with CR LF
+ *
+ * Typed keys and expected output share the escapes <CR> <LF> <TAB> <BS> <DEL>
+ * <ESC> <BEL> <SP> <LT> <?> <UP> <DOWN> <LEFT> <RIGHT> <CTRL-A>…<CTRL-Z> and
+ * <REPEAT n c> (c, n times); any other "<…>" is literal text, like "<cr>".
+ * The session starts with cord_ios_session_start(). After every step the
+ * output so far must begin the expected text, and at the end equal it.
+ * Put each "> " line after the screen line its keys appear on. Set
+ * IOS_TRANSCRIPT_DUMP=1 to print what a session really wrote. */
+
+typedef enum {
+  STEP_INPUT,
+  STEP_LOG,
+} StepKind;
+
+typedef struct {
+  StepKind  kind;
+  char     *text;
+  gsize     len;
+  guint     line;
+} Step;
+
+typedef struct {
+  char            *name;
+  gboolean         switch_platform;
+  gboolean         test_cli;
+  GArray          *steps;      /* Step */
+  GString         *expected;
+} Transcript;
+
+static const struct {
+  const char *name;
+  const char *bytes;
+} escapes[] = {
+  { "CR", "\r" }, { "LF", "\n" }, { "TAB", "\t" }, { "BS", "\b" }, { "DEL", "\x7f" },
+  { "ESC", "\x1b" }, { "BEL", "\a" }, { "SP", " " }, { "LT", "<" }, { "?", "?" },
+  { "UP", "\x1b[A" }, { "DOWN", "\x1b[B" }, { "RIGHT", "\x1b[C" }, { "LEFT", "\x1b[D" },
+};
+
+/* Reads one escape at @p (just after '<'); FALSE when it is plain text. */
+static gboolean
+decode_escape (const char  *p,
+               const char **end,
+               GString     *out)
+{
+  const char *close = strchr (p, '>');
+  g_autofree char *name = NULL;
+  guint count;
+  char c;
+
+  if (close == NULL)
+    return FALSE;
+  name = g_strndup (p, close - p);
+  *end = close + 1;
+  for (guint i = 0; i < G_N_ELEMENTS (escapes); i++)
+    if (strcmp (name, escapes[i].name) == 0)
+      {
+        g_string_append (out, escapes[i].bytes);
+        return TRUE;
+      }
+  if (strlen (name) == 6 && g_str_has_prefix (name, "CTRL-") && g_ascii_isupper (name[5]))
+    {
+      g_string_append_c (out, name[5] & 0x1f);
+      return TRUE;
+    }
+  if (sscanf (name, "REPEAT %u %c", &count, &c) == 2)
+    {
+      for (guint i = 0; i < count; i++)
+        g_string_append_c (out, c);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+decode (const char *text,
+        GString    *out)
+{
+  while (*text != '\0')
+    {
+      const char *end;
+
+      if (*text == '<' && decode_escape (text + 1, &end, out))
+        text = end;
+      else
+        g_string_append_c (out, *text++);
+    }
+}
+
+/* Output in transcript notation, for messages and IOS_TRANSCRIPT_DUMP. */
+static char *
+render (const char *data,
+        gsize       len)
+{
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      gsize run = 1;
+
+      while (i + run < len && data[i + run] == data[i] && g_ascii_isalnum (data[i]))
+        run++;
+      if (run >= 40)
+        {
+          g_string_append_printf (out, "<REPEAT %zu %c>", run, data[i]);
+          i += run - 1;
+          continue;
+        }
+      switch (data[i])
+        {
+        case '\r':
+          if (i + 1 < len && data[i + 1] == '\n')
+            {
+              g_string_append_c (out, '\n');
+              i++;
+            }
+          else
+            g_string_append (out, "<CR>");
+          break;
+        case '\n': g_string_append (out, "<LF>"); break;
+        case '\b': g_string_append (out, "<BS>"); break;
+        case '\t': g_string_append (out, "<TAB>"); break;
+        case '\a': g_string_append (out, "<BEL>"); break;
+        case 0x1b: g_string_append (out, "<ESC>"); break;
+        case ' ':
+          if (i + 1 == len || data[i + 1] == '\r')
+            g_string_append (out, "<SP>");
+          else
+            g_string_append_c (out, ' ');
+          break;
+        default:
+          g_string_append_c (out, data[i]);
+          break;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+step_clear (Step *step)
+{
+  g_free (step->text);
+}
+
+static void
+transcript_free (Transcript *transcript)
+{
+  g_free (transcript->name);
+  g_array_unref (transcript->steps);
+  g_string_free (transcript->expected, TRUE);
+  g_free (transcript);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Transcript, transcript_free)
+
+static Transcript *
+transcript_load (const char *name)
+{
+  g_autofree char *path = g_build_filename (TEST_SRCDIR, "transcripts", name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  Transcript *transcript = g_new0 (Transcript, 1);
+  gboolean first = TRUE;
+  guint n;
+
+  transcript->name = g_strdup (name);
+  transcript->steps = g_array_new (FALSE, FALSE, sizeof (Step));
+  g_array_set_clear_func (transcript->steps, (GDestroyNotify) step_clear);
+  transcript->expected = g_string_new (NULL);
+  ck_assert_msg (g_file_get_contents (path, &contents, NULL, &error), "%s", error ? error->message : "");
+  lines = g_strsplit (contents, "\n", -1);
+  n = g_strv_length (lines);
+  if (n > 0 && lines[n - 1][0] == '\0')
+    n--;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *line = lines[i];
+      gsize len = strlen (line);
+
+      ck_assert_msg (len == 0 || line[len - 1] != ' ', "%s:%u: ends with a space; write <SP>", name, i + 1);
+      if (g_str_has_prefix (line, "##"))
+        continue;
+      if (strcmp (line, "@platform switch") == 0)
+        transcript->switch_platform = TRUE;
+      else if (strcmp (line, "@platform router") == 0)
+        transcript->switch_platform = FALSE;
+      else if (strcmp (line, "@cli test") == 0)
+        transcript->test_cli = TRUE;
+      else if (g_str_has_prefix (line, "@log ") || g_str_has_prefix (line, "> "))
+        {
+          Step step = { line[0] == '@' ? STEP_LOG : STEP_INPUT, NULL, 0, i + 1 };
+          GString *text = g_string_new (NULL);
+
+          decode (line + (step.kind == STEP_LOG ? 5 : 2), text);
+          step.len = text->len;
+          step.text = g_string_free (text, FALSE);
+          g_array_append_val (transcript->steps, step);
+        }
+      else
+        {
+          ck_assert_msg (line[0] != '@' && line[0] != '>', "%s:%u: unknown directive", name, i + 1);
+          if (!first)
+            g_string_append (transcript->expected, "\r\n");
+          decode (line, transcript->expected);
+          first = FALSE;
+        }
+    }
+  return transcript;
+}
+
+/* --- Commands only the transcripts have -------------------------------- */
+
+/* The ports of the test device: FastEthernet0/0-24 and GigabitEthernet0/0-2,
+ * with any sub-interface. */
+static gpointer
+test_lookup (CordIosDevice *ios,
+             const char    *name,
+             gpointer       user_data)
+{
+  guint port, sub;
+  char dot;
+  int n = 0;
+
+  if (sscanf (name, "FastEthernet0/%u%n", &port, &n) == 1 && port <= 24)
+    ;
+  else if (sscanf (name, "GigabitEthernet0/%u%n", &port, &n) == 1 && port <= 2)
+    ;
+  else
+    return NULL;
+  if (name[n] != '\0' && sscanf (name + n, "%c%u", &dot, &sub) != 2)
+    return NULL;
+  return GINT_TO_POINTER (1);
+}
+
+static void
+test_enter (CordIosExec *exec)
+{
+  const char *name = cord_ios_exec_arg (exec, "IFNAME");
+  CordIosNodeId node = CORD_IOS_NODE_INTERFACE;
+
+  if (cord_ios_exec_has (exec, "range"))
+    {
+      name = cord_ios_exec_arg (exec, "LINE");
+      node = CORD_IOS_NODE_IF_RANGE;
+    }
+  else if (cord_ios_exec_has (exec, "vlan"))
+    {
+      name = cord_ios_exec_arg (exec, "id");
+      node = CORD_IOS_NODE_VLAN;
+    }
+  else if (cord_ios_exec_has (exec, "router"))
+    {
+      name = "rip";
+      node = CORD_IOS_NODE_ROUTER;
+    }
+  else if (cord_ios_exec_interface (exec, "IFNAME") == NULL)
+    return;
+  else if (strchr (name, '.') != NULL)
+    node = CORD_IOS_NODE_SUBIF;
+  cord_ios_exec_enter (exec, node, g_strdup (name), g_free);
+}
+
+static void
+test_where (CordIosExec *exec)
+{
+  cord_ios_exec_print (exec, "context: %s\n", (const char *) cord_ios_exec_get_context (exec));
+}
+
+static void
+test_count (CordIosExec *exec)
+{
+  gint64 n = cord_ios_exec_arg_int (exec, "n", 0);
+
+  for (gint64 i = 1; i <= n; i++)
+    cord_ios_exec_print (exec, "line %" G_GINT64_FORMAT "\n", i);
+}
+
+#define WHERE_CMD(node) \
+  { node, "where", CORD_IOS_HELPS ("Show the object this mode edits"), test_where, 0 }
+
+static const CordIosCommand test_commands[] = {
+  { CORD_IOS_NODE_CONFIG, "interface IFNAME", CORD_IOS_HELPS (INTERFACE_STR, "Interface"), test_enter, 0 },
+  { CORD_IOS_NODE_CONFIG, "interface range LINE",
+    CORD_IOS_HELPS (INTERFACE_STR, "interface range command", "Interfaces"), test_enter, 0 },
+  { CORD_IOS_NODE_CONFIG, "vlan (1-4094)$id", CORD_IOS_HELPS (VLAN_STR, "ISL VLAN IDs 1-1005"), test_enter, 0 },
+  { CORD_IOS_NODE_CONFIG, "router rip", CORD_IOS_HELPS (ROUTER_STR, "Routing Information Protocol (RIP)"),
+    test_enter, 0 },
+  { CORD_IOS_NODE_ENABLE, "count (1-1000)$n", CORD_IOS_HELPS ("Print numbered lines", "How many"),
+    test_count, 0 },
+  WHERE_CMD (CORD_IOS_NODE_INTERFACE),
+  WHERE_CMD (CORD_IOS_NODE_IF_RANGE),
+  WHERE_CMD (CORD_IOS_NODE_SUBIF),
+  WHERE_CMD (CORD_IOS_NODE_VLAN),
+  WHERE_CMD (CORD_IOS_NODE_ROUTER),
+  { 0 },
+};
+
+static const CordIosModule test_module = { "test", test_commands, NULL };
+
+static CordIosCli *
+make_cli (gboolean with_test)
+{
+  const CordIosModule *const modules[] = {
+    &cord_ios_module_base, &cord_ios_module_line, &test_module, NULL,
+  };
+  g_autoptr(GError) error = NULL;
+  CordIosCli *cli;
+
+  if (!with_test)
+    return cord_ios_cli_ref (cord_ios_cli_get_default ());
+  cli = cord_ios_cli_new (modules, &error);
+  ck_assert_msg (cli != NULL, "%s", error ? error->message : "");
+  return cli;
+}
+
+static void
+capture (CordIosSession *session,
+         const char     *data,
+         gsize           len,
+         gpointer        user_data)
+{
+  g_string_append_len (user_data, data, len);
+}
+
+static CordIosSession *
+make_session (CordIosCli     *cli,
+              CordIosPlatform platform,
+              GString        *out)
+{
+  g_autoptr(CordIosDevice) ios = cord_ios_device_new (platform, NULL, NULL);
+  CordIosSession *session = cord_ios_session_new (cli, ios);
+
+  ios->lookup_interface = test_lookup;
+
+  cord_ios_session_set_output (session, capture, out, NULL);
+  return session;
+}
+
+/* Where @actual first leaves @expected, with a few lines of each. */
+static char *
+describe_difference (const Transcript *transcript,
+                     const GString    *actual,
+                     guint             step_line)
+{
+  g_autofree char *want = render (transcript->expected->str, transcript->expected->len);
+  g_autofree char *got = render (actual->str, actual->len);
+  gsize at = 0, line_start = 0;
+  guint line = 1;
+
+  while (want[at] != '\0' && want[at] == got[at])
+    {
+      if (want[at] == '\n')
+        line_start = at + 1, line++;
+      at++;
+    }
+  return g_strdup_printf ("%s, after the step on line %u: output line %u differs\n"
+                          "--- expected ---\n%.300s\n--- actual ---\n%.300s\n",
+                          transcript->name, step_line, line, want + line_start, got + line_start);
+}
+
+static GPtrArray *transcript_names;
+
+START_TEST (test_transcript)
+{
+  const char *name = transcript_names->pdata[_i];
+  g_autoptr(Transcript) transcript = transcript_load (name);
+  g_autoptr(CordIosCli) cli = make_cli (transcript->test_cli);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(CordIosSession) session =
+    make_session (cli, transcript->switch_platform ? CORD_IOS_PLATFORM_SWITCH : CORD_IOS_PLATFORM_ROUTER, out);
+
+  cord_ios_session_start (session);
+  for (guint s = 0; s < transcript->steps->len; s++)
+    {
+      const Step *step = &g_array_index (transcript->steps, Step, s);
+
+      if (step->kind == STEP_LOG)
+        cord_ios_session_log (session, step->text);
+      else
+        for (gsize i = 0; i < step->len; i++)
+          cord_ios_session_feed (session, step->text + i, 1);
+      if (out->len > transcript->expected->len ||
+          memcmp (out->str, transcript->expected->str, out->len) != 0)
+        {
+          g_autofree char *message = describe_difference (transcript, out, step->line);
+
+          ck_abort_msg ("%s", message);
+        }
+    }
+  if (g_getenv ("IOS_TRANSCRIPT_DUMP") != NULL)
+    {
+      g_autofree char *text = render (out->str, out->len);
+
+      fprintf (stderr, "=== %s ===\n%s\n=== end ===\n", name, text);
+    }
+  if (!g_string_equal (out, transcript->expected))
+    {
+      g_autofree char *message = describe_difference (transcript, out, 0);
+
+      ck_abort_msg ("%s", message);
+    }
+}
+END_TEST
+
+/* --- Properties no single transcript shows ----------------------------- */
+
+static const char script[] =
+  "\ren\rconf t\rhostname R9\rline vty 0 4\rpassword x\r\x1a\rsh run\r \r"
+  "sh hist\r\x1b[A\x1b[A\x01\x05\x15show x?\x08\x08\x08\x08\x08\x08\tterminal length 0\r";
+
+static char *
+run_script (const char *input,
+            gsize       len,
+            gsize       chunk)
+{
+  g_autoptr(CordIosCli) cli = make_cli (FALSE);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(CordIosSession) session = make_session (cli, CORD_IOS_PLATFORM_ROUTER, out);
+
+  cord_ios_session_start (session);
+  for (gsize i = 0; i < len; i += chunk)
+    cord_ios_session_feed (session, input + i, MIN (chunk, len - i));
+  return g_strdup (out->str);
+}
+
+START_TEST (test_chunking)
+{
+  /* However the bytes are cut up, the session writes the same thing. */
+  g_autofree char *one = run_script (script, sizeof script - 1, 1);
+  g_autofree char *three = run_script (script, sizeof script - 1, 3);
+  g_autofree char *all = run_script (script, sizeof script - 1, sizeof script);
+
+  ck_assert_str_eq (one, three);
+  ck_assert_str_eq (one, all);
+  ck_assert (strstr (one, "R9#") != NULL);
+}
+END_TEST
+
+START_TEST (test_line_ends)
+{
+  /* CR, LF and CR LF are each one Enter; so is telnet's CR NUL. */
+  g_autofree char *cr = run_script ("\ren\rconf t\r", 11, 1);
+  g_autofree char *lf = run_script ("\nen\nconf t\n", 11, 1);
+  g_autofree char *crlf = run_script ("\r\nen\r\nconf t\r\n", 14, 1);
+  g_autofree char *crnul = run_script ("\r\0en\r\0conf t\r\0", 14, 1);
+
+  ck_assert_str_eq (cr, lf);
+  ck_assert_str_eq (cr, crlf);
+  ck_assert_str_eq (cr, crnul);
+  ck_assert (g_str_has_suffix (cr, "Router(config)#"));
+}
+END_TEST
+
+START_TEST (test_state)
+{
+  g_autoptr(CordIosCli) cli = make_cli (TRUE);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(CordIosSession) session = make_session (cli, CORD_IOS_PLATFORM_SWITCH, out);
+  g_autofree char *prompt = NULL;
+  const char *typed = "\renable\rconfigure terminal\rinterface fa0/1\r";
+
+  cord_ios_session_feed (session, typed, strlen (typed));
+  prompt = cord_ios_session_get_prompt (session);
+  ck_assert_str_eq (prompt, "Switch(config-if)#");
+  ck_assert_int_eq (cord_ios_session_get_node (session), CORD_IOS_NODE_INTERFACE);
+  ck_assert_uint_eq (cord_ios_session_get_history (session)->len, 1);
+  ck_assert_uint_eq (cord_ios_session_get_length (session), CORD_IOS_DEFAULT_LENGTH);
+  ck_assert (cord_ios_session_get_device (session)->platform == CORD_IOS_PLATFORM_SWITCH);
+}
+END_TEST
+
+START_TEST (test_history_size)
+{
+  g_autoptr(CordIosCli) cli = make_cli (FALSE);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(CordIosSession) session = make_session (cli, CORD_IOS_PLATFORM_ROUTER, out);
+  const GPtrArray *history;
+
+  cord_ios_session_feed (session, "\r", 1);
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("terminal length %u\r", i);
+
+      cord_ios_session_feed (session, line, strlen (line));
+    }
+  history = cord_ios_session_get_history (session);
+  ck_assert_uint_eq (history->len, CORD_IOS_HISTORY_SIZE);
+  ck_assert_str_eq (history->pdata[0], "terminal length 15");
+  ck_assert_str_eq (history->pdata[CORD_IOS_HISTORY_SIZE - 1], "terminal length 24");
+}
+END_TEST
+
+START_TEST (test_random_keys)
+{
+  /* Keys and words in random order: no crash, no line past the limit, and
+   * the console still answers afterwards. */
+  static const char *const pieces[] = {
+    "\r", "\n", "\r\n", "\t", "?", " ", "\b", "\x7f", "\x01", "\x03", "\x05", "\x0b", "\x15",
+    "\x16", "\x17", "\x1a", "\x1b", "\x1b[A", "\x1b[B", "\x1b[C", "\x1b[D", "\x1b[3~", "\x1b[",
+    "q", "en", "enable", "conf t", "exit", "end", "do", "sh", "show run", "hist", "int fa0/1",
+    "interface range", "vlan 5", "router rip", "line vty 0 15", "password", "login", "banner motd #",
+    "#", "^C", "count 60", "terminal length 3", "hostname", "no", "ip domain-lookup", "where", "\xff",
+  };
+  g_autoptr(CordIosCli) cli = make_cli (TRUE);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(CordIosSession) session = make_session (cli, CORD_IOS_PLATFORM_ROUTER, out);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240611);
+
+  cord_ios_session_start (session);
+  for (guint i = 0; i < 40000; i++)
+    {
+      const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+
+      cord_ios_session_feed (session, piece, strlen (piece));
+      if (i % 5000 == 0)
+        cord_ios_session_log (session, "%LINK-5-CHANGED: Interface FastEthernet0/1, changed state to up");
+    }
+  g_string_truncate (out, 0);
+  /* Whatever state it was left in, these keys bring back a prompt. */
+  cord_ios_session_feed (session, "q#\r\r\r\x1a\x15\r", 9);
+  ck_assert_msg (g_str_has_suffix (out->str, ">") || g_str_has_suffix (out->str, "#") ||
+                 g_str_has_suffix (out->str, "Password: ") || g_str_has_suffix (out->str, "\r\n"),
+                 "%s", out->str);
+}
+END_TEST
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GPtrArray *
+list_transcripts (void)
+{
+  g_autofree char *dir_path = g_build_filename (TEST_SRCDIR, "transcripts", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+static Suite *
+ios_session_suite (void)
+{
+  Suite *suite = suite_create ("ios-session");
+  TCase *transcripts = tcase_create ("transcripts");
+  TCase *session = tcase_create ("session");
+
+  tcase_add_loop_test (transcripts, test_transcript, 0, transcript_names->len);
+  tcase_add_test (session, test_chunking);
+  tcase_add_test (session, test_line_ends);
+  tcase_add_test (session, test_state);
+  tcase_add_test (session, test_history_size);
+  tcase_add_test (session, test_random_keys);
+  suite_add_tcase (suite, transcripts);
+  suite_add_tcase (suite, session);
+  return suite;
+}
+
+int
+main (void)
+{
+  int status;
+
+  transcript_names = list_transcripts ();
+  /* A missing folder must fail the suite, not pass it empty. */
+  if (transcript_names->len == 0)
+    {
+      fprintf (stderr, "no transcripts in %s/transcripts\n", TEST_SRCDIR);
+      return 1;
+    }
+  status = cord_test_run (ios_session_suite ());
+  g_ptr_array_unref (transcript_names);
+  return status;
+}
