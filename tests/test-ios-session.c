@@ -9,6 +9,8 @@
 #include "ios-modules.h"
 #include "ios-session.h"
 #include "ios-strings.h"
+#include "ios-labs.h"
+#include "ios-config-device.h"
 #include "test-util.h"
 
 /* A transcript (tests/transcripts/NAME.txt) is the screen of a console,
@@ -18,6 +20,14 @@
  *   @platform router|switch     the device (before any input; router by default)
  *   @cli test                   adds the test commands below to the default ones
  *   @log MESSAGE                the device logs MESSAGE at this point
+ *   @lab NAME                   the device is a console of a simulated lab
+ *                               (tests/ios-labs.h; before any input) …
+ *   @console DEVICE             … and of this device of it
+ *   @run SECONDS                virtual time passes
+ *   @ping DEVICE A.B.C.D        DEVICE pings and waits for the answers
+ *   @platform MODEL             a fresh device of that model (tests/ios-config-device.h) …
+ *   @cable PORT MODEL PEERPORT  … a new MODEL cabled to its PORT
+ *   @uncable PORT               … the cable on PORT taken away
  *   > KEYS                      KEYS are typed, one byte at a time
  *   anything else               exact output; lines end with CR LF
  *
@@ -32,6 +42,7 @@
 typedef enum {
   STEP_INPUT,
   STEP_LOG,
+  STEP_LAB,      /* a lab directive: run, ping */
 } StepKind;
 
 typedef struct {
@@ -45,6 +56,9 @@ typedef struct {
   char            *name;
   gboolean         switch_platform;
   gboolean         test_cli;
+  char            *lab;
+  char            *console;
+  char            *model;      /* @platform MODEL */
   GArray          *steps;      /* Step */
   GString         *expected;
 } Transcript;
@@ -167,6 +181,9 @@ static void
 transcript_free (Transcript *transcript)
 {
   g_free (transcript->name);
+  g_free (transcript->lab);
+  g_free (transcript->console);
+  g_free (transcript->model);
   g_array_unref (transcript->steps);
   g_string_free (transcript->expected, TRUE);
   g_free (transcript);
@@ -207,8 +224,29 @@ transcript_load (const char *name)
         transcript->switch_platform = TRUE;
       else if (strcmp (line, "@platform router") == 0)
         transcript->switch_platform = FALSE;
+      else if (g_str_has_prefix (line, "@platform "))
+        {
+          g_free (transcript->model);
+          transcript->model = g_strdup (line + strlen ("@platform "));
+        }
       else if (strcmp (line, "@cli test") == 0)
         transcript->test_cli = TRUE;
+      else if (g_str_has_prefix (line, "@lab ") || g_str_has_prefix (line, "@console "))
+        {
+          ck_assert_msg (transcript->steps->len == 0, "%s:%u: %s after input", name, i + 1, line);
+          g_free (line[1] == 'l' ? transcript->lab : transcript->console);
+          if (line[1] == 'l')
+            transcript->lab = g_strdup (line + strlen ("@lab "));
+          else
+            transcript->console = g_strdup (line + strlen ("@console "));
+        }
+      else if (g_str_has_prefix (line, "@run ") || g_str_has_prefix (line, "@ping ") ||
+               g_str_has_prefix (line, "@cable ") || g_str_has_prefix (line, "@uncable "))
+        {
+          Step step = { STEP_LAB, g_strdup (line + 1), strlen (line + 1), i + 1 };
+
+          g_array_append_val (transcript->steps, step);
+        }
       else if (g_str_has_prefix (line, "@log ") || g_str_has_prefix (line, "> "))
         {
           Step step = { line[0] == '@' ? STEP_LOG : STEP_INPUT, NULL, 0, i + 1 };
@@ -389,9 +427,27 @@ START_TEST (test_transcript)
   g_autoptr(Transcript) transcript = transcript_load (name);
   g_autoptr(CordIosCli) cli = make_cli (transcript->test_cli);
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(CordIosSession) session =
-    make_session (cli, transcript->switch_platform ? CORD_IOS_PLATFORM_SWITCH : CORD_IOS_PLATFORM_ROUTER, out);
+  g_auto(IosLab) lab = { 0 };
+  g_autoptr(CordIosSession) session = NULL;
 
+  if (transcript->lab != NULL)
+    {
+      ck_assert_msg (transcript->console != NULL, "%s: @lab without @console", name);
+      ios_lab_build (&lab, transcript->lab, transcript->console);
+      session = cord_ios_session_new (cli, lab.ios);
+      cord_ios_session_set_output (session, capture, out, NULL);
+    }
+  else if (transcript->model != NULL)
+    {
+      g_autoptr(CordIosDevice) ios = ios_config_device (&lab, transcript->model);
+
+      session = cord_ios_session_new (cli, ios);
+      cord_ios_session_set_output (session, capture, out, NULL);
+      ios_config_attach (&lab, session);
+    }
+  else
+    session = make_session (cli, transcript->switch_platform ? CORD_IOS_PLATFORM_SWITCH
+                                                              : CORD_IOS_PLATFORM_ROUTER, out);
   cord_ios_session_start (session);
   for (guint s = 0; s < transcript->steps->len; s++)
     {
@@ -399,6 +455,11 @@ START_TEST (test_transcript)
 
       if (step->kind == STEP_LOG)
         cord_ios_session_log (session, step->text);
+      else if (step->kind == STEP_LAB)
+        {
+          if (!ios_config_step (&lab, step->text))
+            ios_lab_step (&lab, step->text, name, step->line);
+        }
       else
         for (gsize i = 0; i < step->len; i++)
           cord_ios_session_feed (session, step->text + i, 1);
@@ -547,6 +608,79 @@ START_TEST (test_random_keys)
 }
 END_TEST
 
+/* What a device writes into its running-config, typed back into a fresh
+ * device, gives the same running-config (tests/ios-config-device.h). */
+START_TEST (test_config_round_trip)
+{
+  static const char *const router[] = {
+    "hostname R1", "interface fa0/0", "description to S1", "no shutdown", "duplex full", "speed 100",
+    "int fa0/0.10", "encapsulation dot1Q 10", "ip address 192.168.10.1 255.255.255.0",
+    "int fa0/0.20", "description native", "encapsulation dot1Q 20 native",
+    "ip address 192.168.20.1 255.255.255.0", "shutdown",
+    "interface fa0/1", "ip address 10.0.0.1 255.255.255.252",
+    "interface vlan 1", "ip address 172.16.0.1 255.255.0.0", "no shutdown",
+    "ip route 0.0.0.0 0.0.0.0 10.0.0.2", "ip route 172.20.0.0 255.255.0.0 FastEthernet0/1",
+    "ip route 172.21.0.0 255.255.0.0 fa0/1 10.0.0.2 5", "end", NULL,
+  };
+  static const char *const sw[] = {
+    "hostname S1", "vlan 10", "name Sales", "vlan 99", "exit",
+    "interface range fa0/1 - 4", "switchport mode access", "switchport access vlan 10",
+    "interface fa0/5", "switchport access vlan 30", "shutdown", "description parking lot",
+    "interface gi0/1", "switchport mode trunk", "switchport trunk native vlan 99",
+    "switchport trunk allowed vlan 10,20,30-40,99", "switchport nonegotiate", "speed 100", "duplex full",
+    "interface fa0/24", "switchport mode dynamic desirable",
+    "interface vlan 99", "ip address 192.168.99.2 255.255.255.0",
+    "interface vlan 1", "no shutdown", "ip default-gateway 192.168.99.1", "end", NULL,
+  };
+  static const char *const l3[] = {
+    "ip routing", "interface fa0/1", "no switchport", "ip address 10.1.1.1 255.255.255.0",
+    "interface fa0/2", "switchport trunk encapsulation dot1q", "switchport mode trunk",
+    "interface vlan 10", "ip address 10.10.10.1 255.255.255.0",
+    "ip route 0.0.0.0 0.0.0.0 10.1.1.2", "end", NULL,
+  };
+  g_autofree char *r = ios_config_round_trip ("1841", router);
+  g_autofree char *s = ios_config_round_trip ("2960-24TT", sw);
+  g_autofree char *m = ios_config_round_trip ("3560-24PS", l3);
+
+  ck_assert_msg (strstr (r, "interface FastEthernet0/0\n description to S1\n no ip address\n duplex full\n"
+                            " speed 100\n!\ninterface FastEthernet0/0.10\n encapsulation dot1Q 10\n"
+                            " ip address 192.168.10.1 255.255.255.0\n!\ninterface FastEthernet0/0.20\n"
+                            " description native\n encapsulation dot1Q 20 native\n"
+                            " ip address 192.168.20.1 255.255.255.0\n shutdown\n!\n"
+                            "interface FastEthernet0/1\n ip address 10.0.0.1 255.255.255.252\n duplex auto\n"
+                            " speed auto\n shutdown\n!\ninterface Vlan1\n ip address 172.16.0.1 255.255.0.0\n!\n"
+                            "ip classless\nip route 0.0.0.0 0.0.0.0 10.0.0.2 \n"
+                            "ip route 172.20.0.0 255.255.0.0 FastEthernet0/1 \n"
+                            "ip route 172.21.0.0 255.255.0.0 FastEthernet0/1 10.0.0.2 5 \n!\n"
+                            "ip flow-export version 9\n") != NULL, "%s", r);
+  ck_assert_msg (strstr (s, "interface FastEthernet0/4\n switchport access vlan 10\n switchport mode access\n!\n"
+                            "interface FastEthernet0/5\n description parking lot\n switchport access vlan 30\n"
+                            " shutdown\n!\n") != NULL, "%s", s);
+  ck_assert_msg (strstr (s, "interface FastEthernet0/24\n switchport mode dynamic desirable\n!\n"
+                            "interface GigabitEthernet0/1\n switchport trunk native vlan 99\n"
+                            " switchport trunk allowed vlan 10,20,30-40,99\n switchport mode trunk\n"
+                            " switchport nonegotiate\n duplex full\n speed 100\n!\n") != NULL, "%s", s);
+  ck_assert_msg (strstr (s, "interface Vlan1\n no ip address\n!\ninterface Vlan99\n"
+                            " ip address 192.168.99.2 255.255.255.0\n!\nip default-gateway 192.168.99.1\n!\n")
+                 != NULL, "%s", s);
+  ck_assert_msg (strstr (m, "ip routing\n") != NULL, "%s", m);
+  ck_assert_msg (strstr (m, "interface FastEthernet0/1\n no switchport\n ip address 10.1.1.1 255.255.255.0\n!\n"
+                            "interface FastEthernet0/2\n switchport trunk encapsulation dot1q\n"
+                            " switchport mode trunk\n!\n") != NULL, "%s", m);
+  ck_assert_msg (strstr (m, "ip classless\nip route 0.0.0.0 0.0.0.0 10.1.1.2 \n!\n") != NULL, "%s", m);
+}
+END_TEST
+
+/* Random configuration lines and cable changes: no crash, and the config
+ * they leave still survives its round trip. */
+START_TEST (test_config_random)
+{
+  static const char *const models[] = { "1841", "2960-24TT", "3560-24PS" };
+
+  ios_config_random (models[_i % G_N_ELEMENTS (models)], 20240611u + (guint32) _i, 1500);
+}
+END_TEST
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -562,8 +696,11 @@ list_transcripts (void)
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
+  /* exec-*.txt and lifecycle-*.txt need a simulated network: test-consoles.c
+   * runs them. */
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".txt"))
+    if (g_str_has_suffix (name, ".txt") && !g_str_has_prefix (name, "exec-") &&
+        !g_str_has_prefix (name, "lifecycle-"))
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
   return names;
@@ -582,6 +719,8 @@ ios_session_suite (void)
   tcase_add_test (session, test_state);
   tcase_add_test (session, test_history_size);
   tcase_add_test (session, test_random_keys);
+  tcase_add_test (session, test_config_round_trip);
+  tcase_add_loop_test (session, test_config_random, 0, 6);
   suite_add_tcase (suite, transcripts);
   suite_add_tcase (suite, session);
   return suite;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Tests for patchcord-sim scripts: building labs with @-commands, error reporting, line handling, @sleep and console selection. */
+/* Tests for patchcord-sim scripts: building labs with @-commands, error reporting, line handling, @sleep, console selection and typing. */
 #include <check.h>
 #include <stdarg.h>
 #include <string.h>
@@ -378,14 +378,19 @@ START_TEST (test_error_typing_into_console)
 {
   FIXTURE;
 
+  /* A device that is off does not answer: the script says so and stops. */
   ck_assert (!run (script,
                    "@add 1841 R1\n"
                    "@R1\n"
+                   "@power R1 off\n"
                    "enable\n"
                    "@add PC-PT After\n", &error));
-  expect_error (&error, CORD_ERROR_NOT_SUPPORTED, 3, "R1", "enable");
+  expect_error (&error, CORD_ERROR_POWERED, 4, "R1", "@power R1 on");
   ck_assert_str_eq (cord_script_get_console (script), "R1");
   ck_assert_ptr_null (cord_topology_find_device (topology, "After"));
+  /* Neither do unknown keys. */
+  ck_assert (!run (script, "@power R1 on\n@press return ctrl-\n", &error));
+  expect_error (&error, CORD_ERROR_PARSE, 2, "ctrl-", "return");
 }
 END_TEST
 
@@ -651,6 +656,35 @@ START_TEST (test_console_select)
 }
 END_TEST
 
+/* Typed lines reach the current console; its output is the script's,
+ * byte for byte, or with LF line ends on request. */
+START_TEST (test_typing)
+{
+  FIXTURE;
+  g_autoptr(GOutputStream) raw = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) lf = g_memory_output_stream_new_resizable ();
+  g_autofree char *raw_text = NULL;
+  g_autofree char *lf_text = NULL;
+
+  cord_script_set_output (script, raw);
+  run_ok (script, "@add 2960-24TT S1\n@add 2960-24TT S2\n@S1\n@press return\nenable\n");
+  /* Only the current console's output: S2 says nothing here. */
+  run_ok (script, "@S2\n@S1\n@press question\n@press ctrl-u\n");
+  cord_script_set_output (script, lf);
+  cord_script_set_lf (script, TRUE);
+  run_ok (script, "disable\n");
+  ck_assert (g_output_stream_close (raw, NULL, NULL) && g_output_stream_close (lf, NULL, NULL));
+  raw_text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (raw)),
+                        g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (raw)));
+  lf_text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (lf)),
+                       g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (lf)));
+  ck_assert (g_str_has_prefix (raw_text, "\r\nSwitch>enable\r\nSwitch#?\r\nExec commands:\r\n"));
+  ck_assert (g_str_has_suffix (raw_text, "\r\nSwitch#"));
+  ck_assert_str_eq (lf_text, "disable\nSwitch>");
+  ck_assert (cord_script_finish (script, &error));
+}
+END_TEST
+
 static Suite *
 script_suite (void)
 {
@@ -687,6 +721,7 @@ script_suite (void)
 
   tc = tcase_create ("console");
   tcase_add_test (tc, test_console_select);
+  tcase_add_test (tc, test_typing);
   suite_add_tcase (s, tc);
 
   return s;

@@ -962,6 +962,42 @@ cord_topology_set_config (CordTopology    *self,
   return run_op (self, op, _("Change Configuration"), error);
 }
 
+/* Not an edit: the consoles keep the text fields in step with the
+ * running devices, which must neither make undo steps nor mark the lab
+ * modified. */
+gboolean
+cord_topology_store_config (CordTopology    *self,
+                            CordDevice      *device,
+                            CordConfigKind   which,
+                            const char      *text,
+                            GError         **error)
+{
+  char **field;
+
+  g_return_val_if_fail (CORD_IS_TOPOLOGY (self), FALSE);
+  g_return_val_if_fail (device != NULL && device->topology == self, FALSE);
+
+  if (!cord_kind_has_ios (device->model->kind) ||
+      (which == CORD_CONFIG_VLAN_DATABASE && !cord_kind_has_vlans (device->model->kind)))
+    {
+      g_set_error (error, CORD_ERROR, CORD_ERROR_NOT_SUPPORTED,
+                   _("%s (%s) has no such configuration"), device->name,
+                   device->model->name);
+      return FALSE;
+    }
+  if (!_cord_check_text (text, CORD_LIMIT_CONFIG_BYTES, _("configuration"), error))
+    return FALSE;
+  field = which == CORD_CONFIG_STARTUP ? &device->startup_config
+        : which == CORD_CONFIG_RUNNING ? &device->running_config
+        : &device->vlan_database;
+  if (g_strcmp0 (*field, text) == 0)
+    return TRUE;
+  g_free (*field);
+  *field = g_strdup (text);
+  emit_device_changed (self, device, CORD_DEVICE_CHANGED_CONFIG);
+  return TRUE;
+}
+
 gboolean
 cord_topology_set_host_ip (CordTopology      *self,
                            CordDevice        *device,

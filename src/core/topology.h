@@ -196,6 +196,15 @@ gboolean      cord_topology_set_config        (CordTopology    *self,
                                                CordConfigKind   which,
                                                const char      *text,
                                                GError         **error);
+/* Like cord_topology_set_config(), but not an edit: nothing is recorded
+ * for undo and the lab is not marked modified (observers still get
+ * device-changed). For keeping the stored texts in step with the running
+ * devices before a save. */
+gboolean      cord_topology_store_config      (CordTopology    *self,
+                                               CordDevice      *device,
+                                               CordConfigKind   which,
+                                               const char      *text,
+                                               GError         **error);
 gboolean      cord_topology_set_host_ip       (CordTopology    *self,
                                                CordDevice      *device,
                                                const CordHostIp *host,

@@ -229,6 +229,14 @@ cmd_service_encryption (CordIosExec *exec)
     ios->vty[i].password_encrypted = ios->vty[i].password != NULL;
 }
 
+/* The first lines of every running-config: IOS writes its image's version
+ * and turns log timestamps off itself, and reads these lines back without
+ * effect (a saved config replays them at boot). */
+static void
+cmd_config_header (CordIosExec *exec)
+{
+}
+
 static void
 cmd_domain_lookup (CordIosExec *exec)
 {
@@ -426,6 +434,12 @@ static const CordIosCommand base_commands[] = {
   { CORD_IOS_NODE_CONFIG, "no enable <secret|password>",
     CORD_IOS_HELPS (NO_STR, N_("Modify enable password parameters"), N_("Assign the privileged level secret"),
                     N_("Assign the privileged level password")), cmd_no_enable, 0 },
+  { CORD_IOS_NODE_CONFIG, "version WORD",
+    CORD_IOS_HELPS (N_("Version"), N_("Version")), cmd_config_header, CORD_IOS_CMD_HIDDEN },
+  { CORD_IOS_NODE_CONFIG, "no service timestamps <log|debug> datetime msec",
+    CORD_IOS_HELPS (NO_STR, SERVICE_STR, N_("Timestamp debug/log messages"), N_("Timestamp log messages"),
+                    N_("Timestamp debug messages"), N_("Timestamp with date and time"),
+                    N_("Include milliseconds in timestamp")), cmd_config_header, 0 },
   { CORD_IOS_NODE_CONFIG, "[no] service password-encryption",
     CORD_IOS_HELPS (NO_STR, SERVICE_STR, N_("Encrypt system passwords")), cmd_service_encryption, 0 },
   { CORD_IOS_NODE_CONFIG, "[no] ip domain-lookup",

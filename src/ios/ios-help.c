@@ -238,7 +238,9 @@ describe_range (_CordIosWalk       *walk,
               break;
             }
         }
-      add_entry (entries, g_strdup ("<0-9>"), g_strdup_printf (_("%.*s interface number"), (int) alpha, item));
+      /* SVIs are numbered by VLAN. */
+      add_entry (entries, g_strdup (alpha == 4 && g_ascii_strncasecmp (item, "Vlan", 4) == 0 ? "<1-4094>" : "<0-9>"),
+                 g_strdup_printf (_("%.*s interface number"), (int) alpha, item));
       break;
     case _CORD_IOS_RANGE_AFTER:
       add_entry (entries, g_strdup ("-"), g_strdup (_("hyphen")));

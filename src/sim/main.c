@@ -84,7 +84,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(CordTopology) topology = NULL;
   g_autoptr(CordEngine) engine = NULL;
+  g_autoptr(CordScript) script = NULL;
   gboolean check = FALSE;
+  gboolean lf = FALSE;
   gboolean version = FALSE;
   CordCatalog *catalog;
   const GOptionEntry entries[] = {
@@ -94,6 +96,8 @@ main (int   argc,
       N_("Save the resulting lab to OUT.pclab"), N_("OUT.pclab") },
     { "check", 'c', 0, G_OPTION_ARG_NONE, &check,
       N_("Only check that LAB is a valid lab file"), NULL },
+    { "lf", 0, 0, G_OPTION_ARG_NONE, &lf,
+      N_("Write console output with LF line ends instead of CR LF"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Show the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &labs, NULL, N_("[LAB]") },
@@ -113,8 +117,9 @@ main (int   argc,
       "  @unlink NAME PORT          @power NAME on|off\n"
       "  @module NAME SLOT MODULE   @unmodule NAME SLOT\n"
       "  @sleep SECONDS             @pcap NAME PORT FILE|off\n"
-      "  @NAME (select NAME's console)\n"
-      "Every other line is typed into the selected console."));
+      "  @press KEY...              @NAME (select NAME's console)\n"
+      "Every other line is typed into the selected console, followed by\n"
+      "Enter; what that console prints goes to standard output."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("patchcord-sim: %s\n", error->message);
@@ -161,7 +166,6 @@ main (int   argc,
 
   if (script_path != NULL)
     {
-      g_autoptr(CordScript) script = cord_script_new (topology, engine);
       g_autoptr(GInputStream) input = NULL;
       g_autoptr(GOutputStream) output = g_unix_output_stream_new (1, FALSE);
 
@@ -178,7 +182,9 @@ main (int   argc,
               return 1;
             }
         }
+      script = cord_script_new (topology, engine);
       cord_script_set_output (script, output);
+      cord_script_set_lf (script, lf);
       if (!cord_script_run_stream (script, input,
                                    g_strcmp0 (script_path, "-") == 0 ? "<stdin>" : script_path,
                                    &error) ||
@@ -191,6 +197,9 @@ main (int   argc,
 
   if (save_path != NULL)
     {
+      /* The lab holds the configs the devices run now. */
+      if (script != NULL)
+        cord_consoles_sync_to_topology (cord_script_get_consoles (script));
       if (!cord_lab_save_file (topology, save_path, &error))
         {
           g_printerr ("patchcord-sim: %s\n", error->message);

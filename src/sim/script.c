@@ -15,8 +15,14 @@ struct _CordScript {
   CordTopology  *topology;
   CordEngine    *engine;
   CordSim       *sim;
+  CordConsoles  *consoles;
   GOutputStream *output;
+  GError        *output_error; /* the first failed write */
+  gboolean       lf;           /* CR LF written as LF */
+  gboolean       pending_cr;   /* a CR ended the last output */
   char          *console;      /* device whose console takes typed lines */
+  CordConsole   *listening;    /* whose output goes to @output */
+  guint          listener;
 };
 
 typedef gboolean (*CommandFunc) (CordScript  *script,
@@ -45,6 +51,7 @@ cord_script_new (CordTopology *topology,
   script->topology = g_object_ref (topology);
   script->engine = engine;
   script->sim = cord_sim_new (topology, engine);
+  script->consoles = cord_consoles_new (script->sim);
   return script;
 }
 
@@ -53,6 +60,9 @@ cord_script_free (CordScript *script)
 {
   if (script == NULL)
     return;
+  /* The consoles go first: they hold jobs running in the sim. */
+  g_clear_pointer (&script->consoles, cord_consoles_free);
+  g_clear_error (&script->output_error);
   g_clear_pointer (&script->sim, cord_sim_free);
   g_clear_object (&script->topology);
   g_clear_object (&script->output);
@@ -68,6 +78,14 @@ cord_script_set_output (CordScript    *script,
   g_set_object (&script->output, output);
 }
 
+void
+cord_script_set_lf (CordScript *script,
+                    gboolean    lf)
+{
+  g_return_if_fail (script != NULL);
+  script->lf = lf;
+}
+
 CordSim *
 cord_script_get_sim (CordScript *script)
 {
@@ -75,12 +93,28 @@ cord_script_get_sim (CordScript *script)
   return script->sim;
 }
 
+CordConsoles *
+cord_script_get_consoles (CordScript *script)
+{
+  g_return_val_if_fail (script != NULL, NULL);
+  return script->consoles;
+}
+
 gboolean
 cord_script_finish (CordScript  *script,
                     GError     **error)
 {
   g_return_val_if_fail (script != NULL, FALSE);
-  return cord_sim_capture_stop_all (script->sim, error);
+
+  if (!cord_sim_capture_stop_all (script->sim, error))
+    return FALSE;
+  if (script->output_error != NULL)
+    {
+      g_set_error (error, script->output_error->domain, script->output_error->code,
+                   _("cannot write console output: %s"), script->output_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 const char *
@@ -271,6 +305,197 @@ cmd_pcap (CordScript  *script,
   return cord_sim_capture_start (script->sim, port, argv[2], error);
 }
 
+static void
+write_output (CordScript *script,
+              const char *data,
+              gsize       len)
+{
+  if (len > 0 && script->output_error == NULL)
+    g_output_stream_write_all (script->output, data, len, NULL, NULL, &script->output_error);
+}
+
+/* The current console's bytes, CR LF made LF on request (a CR that ends
+ * one piece of output waits to see what follows it). */
+static void
+console_output (CordConsole *console,
+                const char  *data,
+                gsize        len,
+                gpointer     user_data)
+{
+  CordScript *script = user_data;
+  gsize from = 0;
+
+  if (script->output == NULL)
+    return;
+  if (!script->lf)
+    {
+      write_output (script, data, len);
+      return;
+    }
+  if (script->pending_cr && len > 0 && data[0] != '\n')
+    write_output (script, "\r", 1);
+  script->pending_cr = FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (data[i] != '\r')
+        continue;
+      if (i + 1 < len && data[i + 1] != '\n')
+        continue;
+      write_output (script, data + from, i - from);
+      from = i + 1;
+      script->pending_cr = i + 1 == len;
+    }
+  write_output (script, data + from, len - from);
+}
+
+/* Runs when the console goes away with its device. */
+static void
+console_gone (gpointer user_data)
+{
+  CordScript *script = user_data;
+
+  script->listening = NULL;
+  script->listener = 0;
+}
+
+static void
+listen_to (CordScript  *script,
+           CordConsole *console)
+{
+  if (script->listening == console)
+    return;
+  if (script->listening != NULL)
+    cord_console_remove_listener (script->listening, script->listener);
+  script->listening = console;
+  script->listener = cord_console_add_listener (console, console_output, script, console_gone);
+}
+
+static gboolean
+select_console (CordScript  *script,
+                const char  *name,
+                GError     **error)
+{
+  CordDevice *device = need_device (script, name, error);
+  CordConsole *console;
+
+  if (device == NULL)
+    return FALSE;
+  console = cord_consoles_lookup (script->consoles, device);
+  if (console == NULL)
+    {
+      g_set_error (error, CORD_ERROR, CORD_ERROR_NOT_SUPPORTED,
+                   _("%s is a %s, which has no console"), name, device->model->name);
+      return FALSE;
+    }
+  g_free (script->console);
+  script->console = g_strdup (name);
+  listen_to (script, console);
+  return TRUE;
+}
+
+gboolean
+cord_script_type (CordScript  *script,
+                  const char  *bytes,
+                  gsize        len,
+                  GError     **error)
+{
+  CordDevice *device;
+  CordConsole *console;
+
+  g_return_val_if_fail (script != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL || len == 0, FALSE);
+
+  if (script->console == NULL)
+    {
+      g_set_error (error, CORD_ERROR, CORD_ERROR_INVALID,
+                   _("no console is selected; write @NAME first to type into "
+                     "NAME's console"));
+      return FALSE;
+    }
+  device = cord_topology_find_device (script->topology, script->console);
+  console = device != NULL ? cord_consoles_lookup (script->consoles, device) : NULL;
+  if (console == NULL)
+    {
+      g_set_error (error, CORD_ERROR, CORD_ERROR_UNKNOWN_DEVICE,
+                   _("the selected console's device, %s, is gone; select another "
+                     "with @NAME"), script->console);
+      return FALSE;
+    }
+  /* A device that is off shows nothing and hears nothing: a script that
+   * types into one has lost track. */
+  if (!device->powered)
+    {
+      g_set_error (error, CORD_ERROR, CORD_ERROR_POWERED,
+                   _("%s is switched off, so its console does not answer; "
+                     "switch it on with @power %s on"), device->name, device->name);
+      return FALSE;
+    }
+  listen_to (script, console);
+  if (!cord_console_run_until_idle (console, CORD_SCRIPT_IDLE_MAX_NS, error))
+    return FALSE;
+  cord_console_feed (console, bytes, len);
+  return cord_console_run_until_idle (console, CORD_SCRIPT_IDLE_MAX_NS, error);
+}
+
+static gboolean
+type_line (CordScript  *script,
+           const char  *line,
+           GError     **error)
+{
+  g_autofree char *typed = g_strconcat (line, "\r", NULL);
+
+  return cord_script_type (script, typed, strlen (typed), error);
+}
+
+/* What @press types, by name. */
+static const struct {
+  const char *name;
+  const char *bytes;
+} keys[] = {
+  { "return", "\r" }, { "enter", "\r" }, { "space", " " }, { "tab", "\t" },
+  { "backspace", "\x7f" }, { "escape", "\x1b" }, { "question", "?" },
+  { "up", "\x1b[A" }, { "down", "\x1b[B" }, { "right", "\x1b[C" }, { "left", "\x1b[D" },
+  /* IOS's escape sequence, Ctrl-Shift-6. */
+  { "ctrl-^", "\x1e" }, { "ctrl-shift-6", "\x1e" },
+};
+
+static gboolean
+cmd_press (CordScript  *script,
+           char       **argv,
+           guint        argc,
+           GError     **error)
+{
+  g_autoptr(GString) typed = g_string_new (NULL);
+
+  for (guint i = 0; i < argc; i++)
+    {
+      const char *key = argv[i];
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (keys) && !found; k++)
+        if (g_ascii_strcasecmp (key, keys[k].name) == 0)
+          {
+            g_string_append (typed, keys[k].bytes);
+            found = TRUE;
+          }
+      if (!found && strlen (key) == 6 && g_ascii_strncasecmp (key, "ctrl-", 5) == 0 &&
+          g_ascii_isalpha (key[5]))
+        {
+          g_string_append_c (typed, (char) (g_ascii_toupper (key[5]) & 0x1f));
+          found = TRUE;
+        }
+      if (!found)
+        {
+          g_set_error (error, CORD_ERROR, CORD_ERROR_PARSE,
+                       _("unknown key “%s”; keys are return, space, tab, backspace, "
+                         "escape, question, up, down, left, right, ctrl-A to ctrl-Z "
+                         "and ctrl-^"), key);
+          return FALSE;
+        }
+    }
+  return cord_script_type (script, typed->str, typed->len, error);
+}
+
 static const Command commands[] = {
   { "add",      2, 4, "@add MODEL NAME [X Y]", cmd_add },
   { "link",     4, 5, "@link NAME PORT NAME PORT [auto|straight|cross|fiber|serial-dce|serial-dte|console]", cmd_link },
@@ -280,47 +505,8 @@ static const Command commands[] = {
   { "unmodule", 2, 2, "@unmodule NAME SLOT", cmd_unmodule },
   { "sleep",    1, 1, "@sleep SECONDS", cmd_sleep },
   { "pcap",     3, 3, "@pcap NAME PORT FILE|off", cmd_pcap },
+  { "press",    1, 16, "@press KEY...", cmd_press },
 };
-
-static gboolean
-select_console (CordScript  *script,
-                const char  *name,
-                GError     **error)
-{
-  CordDevice *device = need_device (script, name, error);
-
-  if (device == NULL)
-    return FALSE;
-  if (!cord_kind_has_ios (device->model->kind) && !cord_kind_is_host (device->model->kind))
-    {
-      g_set_error (error, CORD_ERROR, CORD_ERROR_NOT_SUPPORTED,
-                   _("%s is a %s, which has no console"), name, device->model->name);
-      return FALSE;
-    }
-  g_free (script->console);
-  script->console = g_strdup (name);
-  return TRUE;
-}
-
-static gboolean
-type_line (CordScript  *script,
-           const char  *line,
-           GError     **error)
-{
-  if (script->console == NULL)
-    {
-      g_set_error (error, CORD_ERROR, CORD_ERROR_INVALID,
-                   _("no console is selected; write @NAME first to type into "
-                     "NAME's console"));
-      return FALSE;
-    }
-  /* Consoles come with the IOS command line; until then a script cannot
-   * pretend that a typed line did anything. */
-  g_set_error (error, CORD_ERROR, CORD_ERROR_NOT_SUPPORTED,
-               _("cannot type “%s” into %s: device consoles are not available "
-                 "in this version of Patchcord yet"), line, script->console);
-  return FALSE;
-}
 
 gboolean
 cord_script_run_line (CordScript  *script,
@@ -387,12 +573,12 @@ cord_script_run_line (CordScript  *script,
           else if (words->len == 1)
             g_set_error (&local, CORD_ERROR, CORD_ERROR_UNKNOWN_DEVICE,
                          _("“@%s” is neither a command (add, link, unlink, power, "
-                           "module, unmodule, sleep, pcap) nor a device"),
+                           "module, unmodule, sleep, pcap, press) nor a device"),
                          (const char *) words->pdata[0]);
           else
             g_set_error (&local, CORD_ERROR, CORD_ERROR_PARSE,
                          _("unknown command “@%s”; the commands are add, link, "
-                           "unlink, power, module, unmodule, sleep and pcap"),
+                           "unlink, power, module, unmodule, sleep, pcap and press"),
                          (const char *) words->pdata[0]);
           goto out;
         }

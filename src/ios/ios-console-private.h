@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the console manager and the boot code share: the IOS state a device starts with, its boot text and its replayed configs. */
+#pragma once
+
+#include "ios-console.h"
+#include "ios-private.h"
+
+G_BEGIN_DECLS
+
+/* The boot text comes in this many parts, one per step of virtual time;
+ * the end of the boot (config, dialog, "Press RETURN") follows them. */
+#define _CORD_IOS_BOOT_PARTS 3u
+
+/* The IOS state of @device as the factory ships it: platform, features,
+ * image version and hostname from the catalog, its ports for IFNAME. */
+CordIosDevice *_cord_ios_boot_device       (CordSim        *sim,
+                                            CordDevice     *device);
+/* Appends part @part of @device's boot messages, "\n" line ends. */
+void           _cord_ios_boot_text         (CordDevice     *device,
+                                            guint           part,
+                                            GString        *out);
+/* The question a router without a config asks at the end of its boot. */
+void           _cord_ios_boot_dialog       (GString        *out);
+
+/* Replays @config in configuration mode through @cli, as IOS reads its
+ * startup-config: silently, lines it refuses skipped. Returns how many it
+ * refused. */
+guint          _cord_ios_replay_config     (CordIosCli     *cli,
+                                            CordIosDevice  *ios,
+                                            const char     *config);
+
+/* A switch's VLAN database as text ("vlan 10\n name Sales\n"), NULL when
+ * it holds only the default VLANs; and back. */
+char          *_cord_ios_vlans_write       (CordSim        *sim,
+                                            CordDevice     *device);
+void           _cord_ios_vlans_restore     (CordSim        *sim,
+                                            CordDevice     *device,
+                                            const char     *text);
+
+G_END_DECLS
