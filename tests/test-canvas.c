@@ -372,21 +372,65 @@ START_TEST (test_place_tool)
 }
 END_TEST
 
+/* The state a row of the open port list shows: "free", "in use, to …",
+ * "fiber — this cable is copper"; NULL when no row names @port_name. */
+static const char *
+port_state (const char *port_name,
+            gboolean   *sensitive)
+{
+  ck_assert (_cord_canvas_popover_open (canvas->port_popover));
+  for (GtkWidget *row = gtk_widget_get_first_child (canvas->port_list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "port-index"));
+      CordPort *port = canvas->picking_device->ports->pdata[index];
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (strcmp (port->name, port_name) == 0)
+        {
+          *sensitive = gtk_widget_get_sensitive (row);
+          return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box)));
+        }
+    }
+  return NULL;
+}
+
+static void
+assert_port_state (const char *port_name,
+                   gboolean    sensitive,
+                   const char *state)
+{
+  gboolean is_sensitive = !sensitive;
+  const char *text = port_state (port_name, &is_sensitive);
+
+  ck_assert_msg (text != NULL, "no row for %s", port_name);
+  ck_assert_msg (is_sensitive == sensitive, "%s: sensitive %d, wanted %d (%s)", port_name,
+                 is_sensitive, sensitive, text);
+  ck_assert_msg (strstr (text, state) != NULL, "%s shows \"%s\", wanted \"%s\"", port_name, text, state);
+}
+
 START_TEST (test_connect_tool)
 {
   CordDevice *sw = add ("2960-24TT", "S1", 300, 100);
   CordDevice *pc = add ("PC-PT", "PC0", 300, 300);
+  CordDevice *pc1 = add ("PC-PT", "PC1", 500, 300);
+  CordDevice *r = add ("1941", "R1", 500, 100);
   CordPort *fa0 = cord_device_find_port (pc, "FastEthernet0");
   g_autofree char *message = NULL;
 
   g_signal_connect (canvas, "error", G_CALLBACK (record_error), &message);
-  cord_canvas_set_tool (canvas, CORD_CANVAS_TOOL_CONNECT, NULL, CORD_CABLE_AUTO);
+  cord_canvas_set_tool (canvas, CORD_CANVAS_TOOL_CONNECT, NULL, CORD_CABLE_STRAIGHT);
   click_device (pc, 1, 0);
+  /* A straight-through cable is copper: the RS 232 port cannot take it. */
+  assert_port_state ("RS 232", FALSE, "console — this cable is copper");
+  assert_port_state ("FastEthernet0", TRUE, "free");
+  ck_assert (!_cord_canvas_test_pick_port (canvas, "RS 232"));
   ck_assert (_cord_canvas_test_pick_port (canvas, "FastEthernet0"));
   ck_assert_ptr_eq (canvas->connect_from, fa0);
   /* The rubber cable follows the pointer until the second end. */
   settle ();
   click_device (sw, 1, 0);
+  assert_port_state ("FastEthernet0/5", TRUE, "free");
   ck_assert (!_cord_canvas_test_pick_port (canvas, "NoSuchPort"));
   ck_assert (_cord_canvas_test_pick_port (canvas, "FastEthernet0/5"));
   ck_assert_ptr_nonnull (fa0->link);
@@ -394,27 +438,133 @@ START_TEST (test_connect_tool)
   ck_assert_ptr_null (message);
   ck_assert_int_eq (cord_canvas_get_tool (canvas), CORD_CANVAS_TOOL_SELECT);
 
-  /* A taken port is listed but cannot be picked; a fibre cable does not
-   * fit copper, and the core's message reaches the error signal. */
+  /* A taken port is listed, says where it goes and cannot be picked; a
+   * fiber cable fits neither copper nor console. */
   cord_canvas_set_tool (canvas, CORD_CANVAS_TOOL_CONNECT, NULL, CORD_CABLE_FIBER);
   click_device (pc, 1, 0);
+  assert_port_state ("FastEthernet0", FALSE, "in use, to S1 FastEthernet0/5");
+  assert_port_state ("RS 232", FALSE, "console — this cable is fiber");
   ck_assert (!_cord_canvas_test_pick_port (canvas, "FastEthernet0"));
-  ck_assert (_cord_canvas_test_pick_port (canvas, "RS 232"));
-  click_device (sw, 1, 0);
-  ck_assert (_cord_canvas_test_pick_port (canvas, "FastEthernet0/6"));
-  ck_assert_ptr_nonnull (message);
-  ck_assert_msg (strstr (message, "Fiber") != NULL || strstr (message, "fiber") != NULL, "%s", message);
-  ck_assert_uint_eq (cord_topology_get_n_links (topology), 1);
-  ck_assert_int_eq (cord_canvas_get_tool (canvas), CORD_CANVAS_TOOL_CONNECT);
+  ck_assert (!_cord_canvas_test_pick_port (canvas, "RS 232"));
+  ck_assert_ptr_null (canvas->connect_from);
+  gtk_popover_popdown (GTK_POPOVER (canvas->port_popover));
 
-  /* Escape drops a half-made cable, then leaves the tool. */
+  /* A console cable: the second device's ports that cannot pair with the
+   * first end are disabled, and say why. */
+  cord_canvas_set_tool (canvas, CORD_CANVAS_TOOL_CONNECT, NULL, CORD_CABLE_CONSOLE);
   click_device (pc, 1, 0);
   ck_assert (_cord_canvas_test_pick_port (canvas, "RS 232"));
+  click_device (pc1, 1, 0);
+  assert_port_state ("RS 232", FALSE, "does not pair with RS 232");
+  assert_port_state ("FastEthernet0", FALSE, "copper — this cable is console");
+  gtk_popover_popdown (GTK_POPOVER (canvas->port_popover));
+  ck_assert_ptr_nonnull (canvas->connect_from);
+  click_device (r, 1, 0);
+  assert_port_state ("GigabitEthernet0/0", FALSE, "copper — this cable is console");
+  assert_port_state ("Console", TRUE, "free");
+  ck_assert (_cord_canvas_test_pick_port (canvas, "Console"));
+  ck_assert_ptr_nonnull (cord_device_find_port (r, "Console")->link);
+  ck_assert_int_eq (cord_device_find_port (r, "Console")->link->cable, CORD_CABLE_CONSOLE);
+  ck_assert_uint_eq (cord_topology_get_n_links (topology), 2);
+  ck_assert_ptr_null (message);
+
+  /* Escape drops a half-made cable, then leaves the tool. */
+  cord_canvas_set_tool (canvas, CORD_CANVAS_TOOL_CONNECT, NULL, CORD_CABLE_CROSS);
+  click_device (pc1, 1, 0);
+  ck_assert (_cord_canvas_test_pick_port (canvas, "FastEthernet0"));
   ck_assert_ptr_nonnull (canvas->connect_from);
   ck_assert (_cord_canvas_test_key (canvas, GDK_KEY_Escape, 0));
   ck_assert_ptr_null (canvas->connect_from);
   ck_assert (_cord_canvas_test_key (canvas, GDK_KEY_Escape, 0));
   ck_assert_int_eq (cord_canvas_get_tool (canvas), CORD_CANVAS_TOOL_SELECT);
+}
+END_TEST
+
+static CordLink *
+auto_connect (CordDevice *a,
+              CordDevice *b)
+{
+  guint n = cord_topology_get_n_links (topology);
+
+  cord_canvas_set_tool (canvas, CORD_CANVAS_TOOL_CONNECT, NULL, CORD_CABLE_AUTO);
+  click_device (a, 1, 0);
+  /* No popup: the ports are chosen once both devices are known. */
+  ck_assert (!_cord_canvas_popover_open (canvas->port_popover));
+  click_device (b, 1, 0);
+  ck_assert (!_cord_canvas_popover_open (canvas->port_popover));
+  ck_assert_ptr_null (canvas->connect_from);
+  if (cord_topology_get_n_links (topology) == n)
+    return NULL;
+  ck_assert_uint_eq (cord_topology_get_n_links (topology), n + 1);
+  ck_assert_int_eq (cord_canvas_get_tool (canvas), CORD_CANVAS_TOOL_SELECT);
+  return cord_topology_get_link (topology, cord_topology_get_n_links (topology) - 1);
+}
+
+static void
+assert_link (CordLink   *l,
+             CordDevice *a,
+             const char *pa,
+             CordDevice *b,
+             const char *pb,
+             CordCable   cable)
+{
+  ck_assert_ptr_nonnull (l);
+  ck_assert_ptr_eq (l->ends[0], cord_device_find_port (a, pa));
+  ck_assert_ptr_eq (l->ends[1], cord_device_find_port (b, pb));
+  ck_assert_int_eq (l->cable, cable);
+}
+
+START_TEST (test_connect_automatic)
+{
+  CordDevice *sw = add ("2960-24TT", "S1", 300, 100);
+  CordDevice *pc0 = add ("PC-PT", "PC0", 200, 300);
+  CordDevice *pc1 = add ("PC-PT", "PC1", 400, 300);
+  CordDevice *pc2 = add ("PC-PT", "PC2", 600, 300);
+  CordDevice *r = add ("1941", "R1", 600, 100);
+  g_autofree char *message = NULL;
+
+  g_signal_connect (canvas, "error", G_CALLBACK (record_error), &message);
+  /* PC to switch: straight-through, the first free ports. */
+  assert_link (auto_connect (pc0, sw), pc0, "FastEthernet0", sw, "FastEthernet0/1", CORD_CABLE_STRAIGHT);
+  assert_link (auto_connect (sw, pc1), sw, "FastEthernet0/2", pc1, "FastEthernet0", CORD_CABLE_STRAIGHT);
+  /* Router to switch: straight; router to PC would be a cross-over. */
+  assert_link (auto_connect (r, sw), r, "GigabitEthernet0/0", sw, "FastEthernet0/3", CORD_CABLE_STRAIGHT);
+  assert_link (auto_connect (pc2, r), pc2, "FastEthernet0", r, "GigabitEthernet0/1", CORD_CABLE_CROSS);
+  ck_assert_ptr_null (message);
+
+  /* PC0's Ethernet is taken and the router has only console ports left:
+   * the one pair that fits is RS 232 to Console. */
+  assert_link (auto_connect (pc0, r), pc0, "RS 232", r, "Console", CORD_CABLE_CONSOLE);
+  ck_assert_ptr_null (message);
+
+  /* Two PCs with only their RS 232 ports free: no pair fits. */
+  ck_assert_ptr_null (auto_connect (pc1, pc2));
+  ck_assert_ptr_nonnull (message);
+  ck_assert_msg (strstr (message, "PC1 and PC2 have no free ports that fit") != NULL, "%s", message);
+  g_clear_pointer (&message, g_free);
+
+  /* A device with every port taken says so on the first click. */
+  cord_canvas_set_tool (canvas, CORD_CANVAS_TOOL_CONNECT, NULL, CORD_CABLE_AUTO);
+  click_device (pc0, 1, 0);
+  ck_assert_ptr_null (canvas->connect_from);
+  ck_assert_ptr_nonnull (message);
+  ck_assert_msg (strstr (message, "Every port of PC0 is taken") != NULL, "%s", message);
+  g_clear_pointer (&message, g_free);
+
+  /* Clicking the first device again asks for another; Esc cancels. */
+  click_device (sw, 1, 0);
+  ck_assert_ptr_nonnull (canvas->connect_from);
+  click_device (sw, 1, 0);
+  ck_assert_ptr_nonnull (canvas->connect_from);
+  ck_assert_ptr_nonnull (message);
+  ck_assert (_cord_canvas_test_key (canvas, GDK_KEY_Escape, 0));
+  ck_assert_ptr_null (canvas->connect_from);
+  ck_assert_int_eq (cord_canvas_get_tool (canvas), CORD_CANVAS_TOOL_CONNECT);
+  ck_assert_uint_eq (cord_topology_get_n_links (topology), 5);
+
+  /* One undo step per cable. */
+  ck_assert (cord_topology_undo (topology, NULL));
+  ck_assert_uint_eq (cord_topology_get_n_links (topology), 4);
 }
 END_TEST
 
@@ -987,6 +1137,7 @@ canvas_suite (void)
   tcase_add_test (tc, test_lights_waiting_hook);
   tcase_add_test (tc, test_place_tool);
   tcase_add_test (tc, test_connect_tool);
+  tcase_add_test (tc, test_connect_automatic);
   tcase_add_test (tc, test_note_tool);
   tcase_add_test (tc, test_rename_in_place);
   tcase_add_test (tc, test_selection);

@@ -612,6 +612,7 @@ typedef struct {
   char        *dir;        /* HOME and the XDG folders of the app */
   char        *lab;        /* a copy of the sample lab */
   char        *log;
+  char        *geometry;   /* PATCHCORD_TEST_GEOMETRY: where things are */
   GSubprocess *app;
 } App;
 
@@ -626,6 +627,7 @@ app_setup (void)
   ck_assert (app.dir != NULL);
   app.lab = g_build_filename (app.dir, "lab.pclab", NULL);
   app.log = g_build_filename (app.dir, "patchcord.log", NULL);
+  app.geometry = g_build_filename (app.dir, "geometry.txt", NULL);
   copy_file (sample, app.lab);
 }
 
@@ -656,6 +658,7 @@ app_teardown (void)
   g_clear_pointer (&app.dir, g_free);
   g_clear_pointer (&app.lab, g_free);
   g_clear_pointer (&app.log, g_free);
+  g_clear_pointer (&app.geometry, g_free);
 }
 
 /* Starts patchcord with @arg (or none), with its own home and state, so
@@ -692,6 +695,7 @@ app_spawn (const char *arg,
     g_subprocess_launcher_setenv (launcher, "PATCHCORD_AUTOSAVE_SECONDS", "1", TRUE);
   else
     g_subprocess_launcher_unsetenv (launcher, "PATCHCORD_AUTOSAVE_SECONDS");
+  g_subprocess_launcher_setenv (launcher, "PATCHCORD_TEST_GEOMETRY", app.geometry, TRUE);
   g_subprocess_launcher_set_stdout_file_path (launcher, app.log);
   app.app = g_subprocess_launcher_spawn (launcher, &error, program, arg, arg2, NULL);
   ck_assert_msg (app.app != NULL, "%s", error ? error->message : "");
@@ -1199,6 +1203,316 @@ START_TEST (test_app_screenshot)
 }
 END_TEST
 
+/* Connecting in the real window: the app writes where its devices,
+ * palette items and port rows are (PATCHCORD_TEST_GEOMETRY), in pixels
+ * from its window's corner. */
+
+static const char connect_lab[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<patchcord-lab version=\"1\">\n"
+  "  <device name=\"PC0\" model=\"PC-PT\" x=\"100\" y=\"300\" power=\"on\">\n"
+  "    <module slot=\"0\" name=\"PT-HOST-NM-1CFE\"/>\n"
+  "  </device>\n"
+  "  <device name=\"S1\" model=\"2960-24TT\" x=\"500\" y=\"100\" power=\"on\"/>\n"
+  "  <device name=\"PC1\" model=\"PC-PT\" x=\"500\" y=\"420\" power=\"on\">\n"
+  "    <module slot=\"0\" name=\"PT-HOST-NM-1CFE\"/>\n"
+  "  </device>\n"
+  "</patchcord-lab>\n";
+
+typedef struct {
+  const char *kind;       /* DEVICE, CATEGORY, CABLE, PORT */
+  const char *name;       /* the item's name, last on its line */
+  double      x, y;
+  double      box[4];     /* DEVICE: the icon's box */
+  gboolean    sensitive;  /* PORT */
+} Item;
+
+static gboolean
+geometry_has (gpointer data)
+{
+  Item *item = data;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (app.geometry, &text, NULL, NULL))
+    return FALSE;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], " ", 8);
+      guint n = g_strv_length (f);
+      g_autofree char *name = NULL;
+
+      if (n < 3 || strcmp (f[0], item->kind) != 0)
+        continue;
+      if (strcmp (f[0], "DEVICE") == 0 && n == 8)
+        {
+          name = g_strdup (f[7]);
+          for (guint k = 0; k < 4; k++)
+            item->box[k] = g_ascii_strtod (f[3 + k], NULL);
+        }
+      else if (strcmp (f[0], "CATEGORY") == 0 && n == 4)
+        {
+          name = g_strdup (f[1]);
+          item->x = g_ascii_strtod (f[2], NULL);
+          item->y = g_ascii_strtod (f[3], NULL);
+          if (strcmp (name, item->name) == 0)
+            return TRUE;
+          continue;
+        }
+      else if (strcmp (f[0], "PORT") == 0 && n >= 5)
+        {
+          /* The name may hold spaces ("RS 232"). */
+          g_autofree char *rest = g_strjoinv (" ", f + 4);
+
+          name = g_steal_pointer (&rest);
+          item->sensitive = atoi (f[3]) != 0;
+        }
+      else if (n >= 4)
+        {
+          g_autofree char *rest = g_strjoinv (" ", f + 3);
+
+          name = g_steal_pointer (&rest);
+        }
+      else
+        continue;
+      if (strcmp (name, item->name) == 0)
+        {
+          item->x = g_ascii_strtod (f[1], NULL);
+          item->y = g_ascii_strtod (f[2], NULL);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static Item
+wait_item (const char *kind,
+           const char *name)
+{
+  Item item = { kind, name, 0, 0, { 0 }, FALSE };
+
+  ck_assert_msg (wait_until (geometry_has, &item, TIMEOUT_MS), "the window never showed %s %s",
+                 kind, name);
+  return item;
+}
+
+static void
+click_item (const char *wid,
+            const char *kind,
+            const char *name)
+{
+  Item item = wait_item (kind, name);
+
+  /* A popup lays itself out in the frame after it maps. */
+  g_usleep (300 * 1000);
+  item = wait_item (kind, name);
+  pointer ("mousemove --window %s %.0f %.0f", wid, item.x, item.y);
+  pointer ("click 1");
+}
+
+static void
+choose_cable (const char *wid,
+              const char *cable)
+{
+  click_item (wid, "CATEGORY", "4");
+  click_item (wid, "CABLE", cable);
+}
+
+static char *
+save_lab (void)
+{
+  guint64 inode = inode_of (app.lab);
+
+  key ("ctrl+s");
+  wait_replaced (app.lab, inode);
+  return read_file (app.lab);
+}
+
+static const char pc0_fa0[] = "<end device=\"PC0\" port=\"FastEthernet0\"/>";
+
+START_TEST (test_app_connect_popup_undo)
+{
+  g_autofree char *wid = NULL;
+  g_autofree char *saved = NULL;
+  Item rs232;
+
+  ck_assert (g_file_set_contents (app.lab, connect_lab, -1, NULL));
+  app_start (app.lab, FALSE);
+  wid = wait_window ("^lab\\.pclab$");
+  focus (wid);
+
+  choose_cable (wid, "straight");
+  click_item (wid, "DEVICE", "PC0");
+  /* A copper cable does not fit the RS 232 port: listed, disabled. */
+  rs232 = wait_item ("PORT", "RS 232");
+  ck_assert (!rs232.sensitive);
+  ck_assert (wait_item ("PORT", "FastEthernet0").sensitive);
+  click_item (wid, "PORT", "FastEthernet0");
+  click_item (wid, "DEVICE", "S1");
+  ck_assert (wait_item ("PORT", "FastEthernet0/3").sensitive);
+  click_item (wid, "PORT", "FastEthernet0/3");
+  g_free (wait_window ("^• lab\\.pclab$"));
+
+  saved = save_lab ();
+  ck_assert_msg (strstr (saved, "<link cable=\"straight\">") != NULL && strstr (saved, pc0_fa0) != NULL
+                 && strstr (saved, "<end device=\"S1\" port=\"FastEthernet0/3\"/>") != NULL,
+                 "the link is not in the lab:\n%s", saved);
+  g_clear_pointer (&saved, g_free);
+
+  key ("ctrl+z");
+  g_free (wait_window ("^• lab\\.pclab$"));
+  saved = save_lab ();
+  ck_assert_msg (strstr (saved, "<link") == NULL, "undo left the link:\n%s", saved);
+  g_clear_pointer (&saved, g_free);
+
+  key ("ctrl+shift+z");
+  g_free (wait_window ("^• lab\\.pclab$"));
+  saved = save_lab ();
+  ck_assert_msg (strstr (saved, pc0_fa0) != NULL, "redo did not bring the link back:\n%s", saved);
+
+  key ("ctrl+q");
+  ck_assert_int_eq (app_wait_exit (TIMEOUT_MS), 0);
+}
+END_TEST
+
+START_TEST (test_app_connect_automatic)
+{
+  g_autofree char *wid = NULL;
+  g_autofree char *saved = NULL;
+
+  ck_assert (g_file_set_contents (app.lab, connect_lab, -1, NULL));
+  app_start (app.lab, FALSE);
+  wid = wait_window ("^lab\\.pclab$");
+  focus (wid);
+
+  /* Two clicks, no popup: PC to switch takes a straight-through cable
+   * between the first free ports. */
+  choose_cable (wid, "auto");
+  click_item (wid, "DEVICE", "PC0");
+  click_item (wid, "DEVICE", "S1");
+  g_free (wait_window ("^• lab\\.pclab$"));
+  /* The tool went back to selecting; choose it again for a second one. */
+  choose_cable (wid, "auto");
+  click_item (wid, "DEVICE", "S1");
+  click_item (wid, "DEVICE", "PC1");
+
+  saved = save_lab ();
+  ck_assert_msg (strstr (saved, "<link cable=\"straight\">\n    " "<end device=\"PC0\" port=\"FastEthernet0\"/>\n"
+                                "    <end device=\"S1\" port=\"FastEthernet0/1\"/>") != NULL,
+                 "PC0 and S1 are not linked by their first free ports:\n%s", saved);
+  ck_assert_msg (strstr (saved, "<end device=\"S1\" port=\"FastEthernet0/2\"/>\n"
+                                "    <end device=\"PC1\" port=\"FastEthernet0\"/>") != NULL,
+                 "S1 and PC1 are not linked by their first free ports:\n%s", saved);
+
+  key ("ctrl+q");
+  ck_assert_int_eq (app_wait_exit (TIMEOUT_MS), 0);
+}
+END_TEST
+
+/* Counts pixels that are neither the canvas' white nor its light grid:
+ * icon art, which is coloured or dark. */
+static guint
+count_ink (GdkPixbuf *pixbuf,
+           int        x0,
+           int        y0,
+           int        x1,
+           int        y1)
+{
+  const guint8 *pixels = gdk_pixbuf_read_pixels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  int channels = gdk_pixbuf_get_n_channels (pixbuf);
+  guint n = 0;
+
+  x0 = MAX (x0, 0);
+  y0 = MAX (y0, 0);
+  x1 = MIN (x1, gdk_pixbuf_get_width (pixbuf));
+  y1 = MIN (y1, gdk_pixbuf_get_height (pixbuf));
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        const guint8 *p = pixels + y * stride + x * channels;
+        int hi = MAX (p[0], MAX (p[1], p[2]));
+        int lo = MIN (p[0], MIN (p[1], p[2]));
+
+        if (hi - lo > 40 || hi < 150)
+          n++;
+      }
+  return n;
+}
+
+static void
+window_position (const char *wid,
+                 int        *x,
+                 int        *y)
+{
+  g_autofree char *args = g_strdup_printf ("getwindowgeometry --shell %s", wid);
+  g_autofree char *out = xdotool (args);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  *x = *y = 0;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "X="))
+        *x = atoi (lines[i] + 2);
+      if (g_str_has_prefix (lines[i], "Y="))
+        *y = atoi (lines[i] + 2);
+    }
+}
+
+START_TEST (test_app_screenshot_devices)
+{
+  const char *names[] = { "PC0", "S1", "PC1" };
+  const char *out = g_getenv ("PATCHCORD_DEVICES_SCREENSHOT");
+  g_autofree char *path = g_strdup (out != NULL ? out : "/tmp/patchcord-devices.png");
+  g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+  g_autofree char *wid = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  double cx = 0, cy = 0, w = 0, h = 0;
+  int wx, wy;
+  guint control;
+
+  if (g_find_program_in_path ("import") == NULL)
+    return;
+  ck_assert (g_file_set_contents (app.lab, connect_lab, -1, NULL));
+  app_start (app.lab, FALSE);
+  wid = wait_window ("^lab\\.pclab$");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    wait_item ("DEVICE", names[i]);
+  /* The pointer out of the way (no hover, no tooltip), and a few frames
+   * for the icons to rasterise and show. */
+  pointer ("mousemove 1279 799");
+  g_usleep (500 * 1000);
+  window_position (wid, &wx, &wy);
+  ck_assert (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  pixbuf = gdk_pixbuf_new_from_file (path, NULL);
+  ck_assert_msg (pixbuf != NULL, "no screenshot in %s", path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      Item d = wait_item ("DEVICE", names[i]);
+      double area = (d.box[2] - d.box[0]) * (d.box[3] - d.box[1]);
+      guint ink = count_ink (pixbuf, wx + d.box[0], wy + d.box[1], wx + d.box[2], wy + d.box[3]);
+
+      ck_assert_msg (area >= 400, "%s's icon box is %.0f px²", names[i], area);
+      ck_assert_msg (ink > area / 10, "%s's icon box in %s has %u drawn pixels of %.0f",
+                     names[i], path, ink, area);
+      cx += d.x / G_N_ELEMENTS (names);
+      cy += d.y / G_N_ELEMENTS (names);
+      w = d.box[2] - d.box[0];
+      h = d.box[3] - d.box[1];
+    }
+  /* The same test on empty canvas between the devices finds nothing, so
+   * the count above means icons. */
+  control = count_ink (pixbuf, wx + cx - w / 2, wy + cy - h / 2, wx + cx + w / 2, wy + cy + h / 2);
+  ck_assert_msg (control < w * h / 50, "empty canvas has %u drawn pixels in %s", control, path);
+
+  focus (wid);
+  key ("ctrl+q");
+  ck_assert_int_eq (app_wait_exit (TIMEOUT_MS), 0);
+}
+END_TEST
+
 static Suite *
 gui_suite (void)
 {
@@ -1239,6 +1553,9 @@ gui_suite (void)
   tcase_add_test (tc, test_app_recovery);
   tcase_add_test (tc, test_app_bad_lab);
   tcase_add_test (tc, test_app_screenshot);
+  tcase_add_test (tc, test_app_connect_popup_undo);
+  tcase_add_test (tc, test_app_connect_automatic);
+  tcase_add_test (tc, test_app_screenshot_devices);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -12,6 +12,7 @@
 #include "ios-labs.h"
 #include "ios-config-device.h"
 #include "test-util.h"
+#include "transcript.h"
 
 /* A transcript (tests/transcripts/NAME.txt) is the screen of a console,
  * line by line, with what is typed in between:
@@ -63,114 +64,6 @@ typedef struct {
   GString         *expected;
 } Transcript;
 
-static const struct {
-  const char *name;
-  const char *bytes;
-} escapes[] = {
-  { "CR", "\r" }, { "LF", "\n" }, { "TAB", "\t" }, { "BS", "\b" }, { "DEL", "\x7f" },
-  { "ESC", "\x1b" }, { "BEL", "\a" }, { "SP", " " }, { "LT", "<" }, { "?", "?" },
-  { "UP", "\x1b[A" }, { "DOWN", "\x1b[B" }, { "RIGHT", "\x1b[C" }, { "LEFT", "\x1b[D" },
-};
-
-/* Reads one escape at @p (just after '<'); FALSE when it is plain text. */
-static gboolean
-decode_escape (const char  *p,
-               const char **end,
-               GString     *out)
-{
-  const char *close = strchr (p, '>');
-  g_autofree char *name = NULL;
-  guint count;
-  char c;
-
-  if (close == NULL)
-    return FALSE;
-  name = g_strndup (p, close - p);
-  *end = close + 1;
-  for (guint i = 0; i < G_N_ELEMENTS (escapes); i++)
-    if (strcmp (name, escapes[i].name) == 0)
-      {
-        g_string_append (out, escapes[i].bytes);
-        return TRUE;
-      }
-  if (strlen (name) == 6 && g_str_has_prefix (name, "CTRL-") && g_ascii_isupper (name[5]))
-    {
-      g_string_append_c (out, name[5] & 0x1f);
-      return TRUE;
-    }
-  if (sscanf (name, "REPEAT %u %c", &count, &c) == 2)
-    {
-      for (guint i = 0; i < count; i++)
-        g_string_append_c (out, c);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-decode (const char *text,
-        GString    *out)
-{
-  while (*text != '\0')
-    {
-      const char *end;
-
-      if (*text == '<' && decode_escape (text + 1, &end, out))
-        text = end;
-      else
-        g_string_append_c (out, *text++);
-    }
-}
-
-/* Output in transcript notation, for messages and IOS_TRANSCRIPT_DUMP. */
-static char *
-render (const char *data,
-        gsize       len)
-{
-  GString *out = g_string_new (NULL);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      gsize run = 1;
-
-      while (i + run < len && data[i + run] == data[i] && g_ascii_isalnum (data[i]))
-        run++;
-      if (run >= 40)
-        {
-          g_string_append_printf (out, "<REPEAT %zu %c>", run, data[i]);
-          i += run - 1;
-          continue;
-        }
-      switch (data[i])
-        {
-        case '\r':
-          if (i + 1 < len && data[i + 1] == '\n')
-            {
-              g_string_append_c (out, '\n');
-              i++;
-            }
-          else
-            g_string_append (out, "<CR>");
-          break;
-        case '\n': g_string_append (out, "<LF>"); break;
-        case '\b': g_string_append (out, "<BS>"); break;
-        case '\t': g_string_append (out, "<TAB>"); break;
-        case '\a': g_string_append (out, "<BEL>"); break;
-        case 0x1b: g_string_append (out, "<ESC>"); break;
-        case ' ':
-          if (i + 1 == len || data[i + 1] == '\r')
-            g_string_append (out, "<SP>");
-          else
-            g_string_append_c (out, ' ');
-          break;
-        default:
-          g_string_append_c (out, data[i]);
-          break;
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 step_clear (Step *step)
 {
@@ -195,8 +88,6 @@ static Transcript *
 transcript_load (const char *name)
 {
   g_autofree char *path = g_build_filename (TEST_SRCDIR, "transcripts", name, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
   Transcript *transcript = g_new0 (Transcript, 1);
   gboolean first = TRUE;
@@ -206,19 +97,13 @@ transcript_load (const char *name)
   transcript->steps = g_array_new (FALSE, FALSE, sizeof (Step));
   g_array_set_clear_func (transcript->steps, (GDestroyNotify) step_clear);
   transcript->expected = g_string_new (NULL);
-  ck_assert_msg (g_file_get_contents (path, &contents, NULL, &error), "%s", error ? error->message : "");
-  lines = g_strsplit (contents, "\n", -1);
-  n = g_strv_length (lines);
-  if (n > 0 && lines[n - 1][0] == '\0')
-    n--;
+  lines = transcript_read_lines (path, &n);
 
   for (guint i = 0; i < n; i++)
     {
       const char *line = lines[i];
-      gsize len = strlen (line);
 
-      ck_assert_msg (len == 0 || line[len - 1] != ' ', "%s:%u: ends with a space; write <SP>", name, i + 1);
-      if (g_str_has_prefix (line, "##"))
+      if (!transcript_line_counts (name, i + 1, line))
         continue;
       if (strcmp (line, "@platform switch") == 0)
         transcript->switch_platform = TRUE;
@@ -250,21 +135,12 @@ transcript_load (const char *name)
       else if (g_str_has_prefix (line, "@log ") || g_str_has_prefix (line, "> "))
         {
           Step step = { line[0] == '@' ? STEP_LOG : STEP_INPUT, NULL, 0, i + 1 };
-          GString *text = g_string_new (NULL);
 
-          decode (line + (step.kind == STEP_LOG ? 5 : 2), text);
-          step.len = text->len;
-          step.text = g_string_free (text, FALSE);
+          step.text = transcript_decode_keys (line + (step.kind == STEP_LOG ? 5 : 2), &step.len);
           g_array_append_val (transcript->steps, step);
         }
       else
-        {
-          ck_assert_msg (line[0] != '@' && line[0] != '>', "%s:%u: unknown directive", name, i + 1);
-          if (!first)
-            g_string_append (transcript->expected, "\r\n");
-          decode (line, transcript->expected);
-          first = FALSE;
-        }
+        transcript_expect_line (transcript->expected, &first, name, i + 1, line);
     }
   return transcript;
 }
@@ -397,28 +273,6 @@ make_session (CordIosCli     *cli,
   return session;
 }
 
-/* Where @actual first leaves @expected, with a few lines of each. */
-static char *
-describe_difference (const Transcript *transcript,
-                     const GString    *actual,
-                     guint             step_line)
-{
-  g_autofree char *want = render (transcript->expected->str, transcript->expected->len);
-  g_autofree char *got = render (actual->str, actual->len);
-  gsize at = 0, line_start = 0;
-  guint line = 1;
-
-  while (want[at] != '\0' && want[at] == got[at])
-    {
-      if (want[at] == '\n')
-        line_start = at + 1, line++;
-      at++;
-    }
-  return g_strdup_printf ("%s, after the step on line %u: output line %u differs\n"
-                          "--- expected ---\n%.300s\n--- actual ---\n%.300s\n",
-                          transcript->name, step_line, line, want + line_start, got + line_start);
-}
-
 static GPtrArray *transcript_names;
 
 START_TEST (test_transcript)
@@ -463,23 +317,24 @@ START_TEST (test_transcript)
       else
         for (gsize i = 0; i < step->len; i++)
           cord_ios_session_feed (session, step->text + i, 1);
-      if (out->len > transcript->expected->len ||
-          memcmp (out->str, transcript->expected->str, out->len) != 0)
+      if (!transcript_begins (transcript->expected, out))
         {
-          g_autofree char *message = describe_difference (transcript, out, step->line);
+          g_autofree char *message =
+            transcript_describe_difference (name, transcript->expected, out, step->line, 300);
 
           ck_abort_msg ("%s", message);
         }
     }
   if (g_getenv ("IOS_TRANSCRIPT_DUMP") != NULL)
     {
-      g_autofree char *text = render (out->str, out->len);
+      g_autofree char *text = transcript_render (out->str, out->len);
 
       fprintf (stderr, "=== %s ===\n%s\n=== end ===\n", name, text);
     }
   if (!g_string_equal (out, transcript->expected))
     {
-      g_autofree char *message = describe_difference (transcript, out, 0);
+      g_autofree char *message =
+        transcript_describe_difference (name, transcript->expected, out, 0, 300);
 
       ck_abort_msg ("%s", message);
     }
@@ -681,29 +536,15 @@ START_TEST (test_config_random)
 }
 END_TEST
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static GPtrArray *
 list_transcripts (void)
 {
-  g_autofree char *dir_path = g_build_filename (TEST_SRCDIR, "transcripts", NULL);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
   /* exec-*.txt and lifecycle-*.txt need a simulated network: test-consoles.c
    * runs them. */
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".txt") && !g_str_has_prefix (name, "exec-") &&
-        !g_str_has_prefix (name, "lifecycle-"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  return names;
+  static const char * const skip[] = { "exec-", "lifecycle-", NULL };
+  g_autofree char *dir_path = g_build_filename (TEST_SRCDIR, "transcripts", NULL);
+
+  return transcript_list (dir_path, skip);
 }
 
 static Suite *

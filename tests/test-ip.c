@@ -24,13 +24,10 @@ typedef struct {
   CordFrame *frame;
 } Seen;
 
-typedef struct {
-  CordTopology *topology;
-  CordEngine   *engine;
-  CordSim      *sim;
-  GArray       *seen;       /* Seen */
+#define NET_EXTRA_FIELDS                                                      \
+  GArray       *seen;       /* Seen */                                        \
   GPtrArray    *if_events;  /* "IFNAME up|down" from the interface hook */
-} Net;
+#include "net-util.h"
 
 static void
 seen_clear (gpointer data)
@@ -53,9 +50,7 @@ on_frame (CordSim                 *sim,
 static void
 net_init (Net *net)
 {
-  net->topology = cord_topology_new (cord_catalog_get_default ());
-  net->engine = cord_engine_new ();
-  net->sim = cord_sim_new (net->topology, net->engine);
+  net_init_sim (net);
   net->seen = g_array_new (FALSE, TRUE, sizeof (Seen));
   g_array_set_clear_func (net->seen, seen_clear);
   net->if_events = g_ptr_array_new_with_free_func (g_free);
@@ -65,102 +60,12 @@ net_init (Net *net)
 static void
 net_clear (Net *net)
 {
-  g_clear_pointer (&net->sim, cord_sim_free);
-  g_clear_object (&net->topology);
-  g_clear_pointer (&net->engine, cord_engine_free);
+  net_clear_sim (net);
   g_clear_pointer (&net->seen, g_array_unref);
   g_clear_pointer (&net->if_events, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Net, net_clear)
-
-static guint32
-ip4 (const char *text)
-{
-  guint32 addr = 0;
-
-  ck_assert_msg (cord_frame_ipv4_parse (text, &addr), "bad address %s", text);
-  return addr;
-}
-
-static CordDevice *
-dev (Net        *net,
-     const char *name)
-{
-  CordDevice *device = cord_topology_find_device (net->topology, name);
-
-  ck_assert_msg (device != NULL, "no device %s", name);
-  return device;
-}
-
-static CordPort *
-port (Net        *net,
-      const char *device,
-      const char *name)
-{
-  CordPort *p = cord_device_find_port (dev (net, device), name);
-
-  ck_assert_msg (p != NULL, "%s has no %s", device, name);
-  return p;
-}
-
-static CordDevice *
-add (Net        *net,
-     const char *model,
-     const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  CordDevice *device = cord_topology_add_device (net->topology, model, name, 0, 0, &error);
-
-  ck_assert_msg (device != NULL, "%s", error ? error->message : "");
-  return device;
-}
-
-static void
-wire (Net        *net,
-      const char *a,
-      const char *pa,
-      const char *b,
-      const char *pb,
-      CordCable   cable)
-{
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (cord_topology_connect (net->topology, port (net, a, pa), port (net, b, pb),
-                                        cable, &error) != NULL,
-                 "%s", error ? error->message : "");
-}
-
-static void
-host (Net        *net,
-      const char *model,
-      const char *name,
-      const char *address,
-      const char *mask,
-      const char *gateway)
-{
-  g_autoptr(GError) error = NULL;
-  CordHostIp ip = { FALSE, ip4 (address), ip4 (mask), gateway ? ip4 (gateway) : 0, 0 };
-
-  add (net, model, name);
-  ck_assert_msg (cord_topology_set_host_ip (net->topology, dev (net, name), &ip, &error),
-                 "%s", error ? error->message : "");
-}
-
-static void
-router_if (Net        *net,
-           const char *router,
-           const char *ifname,
-           const char *address,
-           const char *mask)
-{
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (cord_ip_if_set_address (net->sim, dev (net, router), ifname, ip4 (address),
-                                         ip4 (mask), &error), "%s", error ? error->message : "");
-  ck_assert_msg (cord_ip_if_set_shutdown (net->sim, dev (net, router), ifname, FALSE, &error),
-                 "%s", error ? error->message : "");
-}
 
 static void
 route (Net        *net,
@@ -403,8 +308,8 @@ START_TEST (test_pc_ping_pc)
   host (&net, "PC-PT", "PC0", "10.0.0.1", "255.255.255.0", NULL);
   host (&net, "PC-PT", "PC1", "10.0.0.2", "255.255.255.0", NULL);
   wire (&net, "PC0", "FastEthernet0", "PC1", "FastEthernet0", CORD_CABLE_CROSS);
-  p0 = port (&net, "PC0", "FastEthernet0");
-  p1 = port (&net, "PC1", "FastEthernet0");
+  p0 = dev_port (&net, "PC0", "FastEthernet0");
+  p1 = dev_port (&net, "PC1", "FastEthernet0");
 
   ping (&net, &log, "PC0", "10.0.0.2", 4);
   ck_assert_str_eq (log.marks->str, "!!!!");
@@ -468,8 +373,8 @@ START_TEST (test_arp_frames)
   host (&net, "PC-PT", "PC0", "10.0.0.1", "255.255.255.0", NULL);
   host (&net, "PC-PT", "PC1", "10.0.0.2", "255.255.255.0", NULL);
   wire (&net, "PC0", "FastEthernet0", "PC1", "FastEthernet0", CORD_CABLE_CROSS);
-  p0 = port (&net, "PC0", "FastEthernet0");
-  p1 = port (&net, "PC1", "FastEthernet0");
+  p0 = dev_port (&net, "PC0", "FastEthernet0");
+  p1 = dev_port (&net, "PC1", "FastEthernet0");
   assert_ping (&net, "PC0", "10.0.0.2", 1, "!");
 
   ck_assert_uint_ge (net.seen->len, 4);
@@ -585,7 +490,7 @@ START_TEST (test_router_between_subnets)
   ck_assert_uint_eq (g_array_index (arp, CordArpInfo, 0).address, ip4 ("192.168.1.1"));
   ck_assert (g_array_index (arp, CordArpInfo, 0).is_local);
   ck_assert_uint_eq (g_array_index (arp, CordArpInfo, 1).address, ip4 ("192.168.1.10"));
-  ck_assert_uint_eq (g_array_index (arp, CordArpInfo, 1).mac, port (&net, "PC0", "FastEthernet0")->mac);
+  ck_assert_uint_eq (g_array_index (arp, CordArpInfo, 1).mac, dev_port (&net, "PC0", "FastEthernet0")->mac);
   ck_assert_str_eq (g_array_index (arp, CordArpInfo, 1).ifname, "FastEthernet0/0");
   ck_assert (!g_array_index (arp, CordArpInfo, 1).is_local);
   ck_assert_uint_eq (g_array_index (arp, CordArpInfo, 3).address, ip4 ("192.168.2.10"));
@@ -665,7 +570,7 @@ START_TEST (test_static_routes_serial)
 
   net_init (&net);
   lab_two_routers (&net, TRUE);
-  s1 = port (&net, "R1", "Serial0/0/0");
+  s1 = dev_port (&net, "R1", "Serial0/0/0");
 
   /* No ARP on the serial line: only R2's resolution of PC1 costs an echo. */
   ping (&net, &log, "PC0", "192.168.2.10", 4);
@@ -756,7 +661,7 @@ START_TEST (test_no_route)
     {
       Seen *s = &g_array_index (net.seen, Seen, i);
 
-      if (s->from == port (&net, "R1", "FastEthernet0/0") && s->frame->len > 34 &&
+      if (s->from == dev_port (&net, "R1", "FastEthernet0/0") && s->frame->len > 34 &&
           s->frame->data[23] == 1 && s->frame->data[34] == 3)
         err = s;
     }
@@ -791,7 +696,7 @@ START_TEST (test_subif_demux)
   host (&net, "PC-PT", "PC0", "192.168.10.10", "255.255.255.0", "192.168.10.1");
   r1 = add (&net, "1841", "R1");
   wire (&net, "PC0", "FastEthernet0", "R1", "FastEthernet0/0", CORD_CABLE_CROSS);
-  fa00 = port (&net, "R1", "FastEthernet0/0");
+  fa00 = dev_port (&net, "R1", "FastEthernet0/0");
   ck_assert (cord_ip_if_set_shutdown (net.sim, r1, "FastEthernet0/0", FALSE, &error));
   ck_assert (cord_ip_subif_add (net.sim, r1, "FastEthernet0/0.10", &error));
   ck_assert (cord_ip_if_set_encapsulation (net.sim, r1, "FastEthernet0/0.10", 10, FALSE, &error));
@@ -931,7 +836,7 @@ START_TEST (test_shutdown_blocks)
   r1 = dev (&net, "R1");
   assert_ping (&net, "PC0", "192.168.1.1", 2, "!!");
   ck_assert (cord_ip_if_set_shutdown (net.sim, r1, "FastEthernet0/0", TRUE, NULL));
-  ck_assert (!cord_sim_port_is_up (net.sim, port (&net, "R1", "FastEthernet0/0")));
+  ck_assert (!cord_sim_port_is_up (net.sim, dev_port (&net, "R1", "FastEthernet0/0")));
   assert_ping (&net, "PC0", "192.168.1.1", 2, "..");
   ck_assert (cord_ip_if_set_shutdown (net.sim, r1, "FastEthernet0/0", FALSE, NULL));
   assert_ping (&net, "PC0", "192.168.1.1", 2, "!!");
@@ -1065,8 +970,8 @@ START_TEST (test_bad_checksum)
   net_init (&net);
   lab_one_router (&net);
   assert_ping (&net, "PC0", "192.168.1.1", 1, "!");
-  fa00 = port (&net, "R1", "FastEthernet0/0");
-  pc = port (&net, "PC0", "FastEthernet0");
+  fa00 = dev_port (&net, "R1", "FastEthernet0/0");
+  pc = dev_port (&net, "PC0", "FastEthernet0");
 
   cord_mac_to_bytes (fa00->mac, params.dst_mac.b);
   cord_mac_to_bytes (pc->mac, params.src_mac.b);
@@ -1157,7 +1062,7 @@ START_TEST (test_power)
   arp = cord_ip_get_arp (net.sim, r1);
   ck_assert_uint_eq (arp->len, 0);
   /* Its ports are shut, so PC0's line is down too. */
-  ck_assert (!cord_sim_port_is_up (net.sim, port (&net, "PC0", "FastEthernet0")));
+  ck_assert (!cord_sim_port_is_up (net.sim, dev_port (&net, "PC0", "FastEthernet0")));
   assert_ping (&net, "PC0", "192.168.1.1", 1, ".");
 }
 END_TEST
@@ -1491,9 +1396,9 @@ START_TEST (test_garbage_input)
   ck_assert (cord_ip_if_set_address (net.sim, dev (&net, "R1"), "FastEthernet0/0.7",
                                      ip4 ("172.16.7.1"), ip4 ("255.255.255.0"), &error));
   assert_ping (&net, "PC0", "192.168.2.10", 4, ".!!!");
-  targets[0] = port (&net, "R1", "FastEthernet0/0");
-  targets[1] = port (&net, "R2", "Serial0/0/0");
-  targets[2] = port (&net, "PC1", "FastEthernet0");
+  targets[0] = dev_port (&net, "R1", "FastEthernet0/0");
+  targets[1] = dev_port (&net, "R2", "Serial0/0/0");
+  targets[2] = dev_port (&net, "PC1", "FastEthernet0");
 
   for (guint i = 0; i < 20000; i++)
     {
@@ -1552,8 +1457,8 @@ START_TEST (test_ping_pacing)
 
   net_init (&net);
   lab_one_router (&net);
-  r = port (&net, "R1", "FastEthernet0/0");
-  pc = port (&net, "PC0", "FastEthernet0");
+  r = dev_port (&net, "R1", "FastEthernet0/0");
+  pc = dev_port (&net, "PC0", "FastEthernet0");
   ping (&net, &log, "R1", "192.168.1.10", 5);
   ck_assert_str_eq (log.marks->str, ".!!!!");
   /* "100-byte ICMP Echos": 72 data bytes. */

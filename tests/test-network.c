@@ -8,102 +8,10 @@
 
 #include "ip.h"
 #include "lab.h"
+#include "net-util.h"
 #include "sim.h"
 #include "switching.h"
 #include "test-util.h"
-
-typedef struct {
-  CordTopology *topology;
-  CordEngine   *engine;
-  CordSim      *sim;
-} Net;
-
-static void
-net_init (Net *net)
-{
-  net->topology = cord_topology_new (cord_catalog_get_default ());
-  net->engine = cord_engine_new ();
-  net->sim = cord_sim_new (net->topology, net->engine);
-}
-
-static void
-net_clear (Net *net)
-{
-  g_clear_pointer (&net->sim, cord_sim_free);
-  g_clear_object (&net->topology);
-  g_clear_pointer (&net->engine, cord_engine_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Net, net_clear)
-
-static guint32
-ip4 (const char *text)
-{
-  guint32 addr = 0;
-
-  ck_assert_msg (cord_frame_ipv4_parse (text, &addr), "bad address %s", text);
-  return addr;
-}
-
-static CordDevice *
-dev (Net        *net,
-     const char *name)
-{
-  CordDevice *device = cord_topology_find_device (net->topology, name);
-
-  ck_assert_msg (device != NULL, "no device %s", name);
-  return device;
-}
-
-static CordPort *
-port (Net        *net,
-      const char *name,
-      const char *port_name)
-{
-  CordPort *p = cord_device_find_port (dev (net, name), port_name);
-
-  ck_assert_msg (p != NULL, "%s has no %s", name, port_name);
-  return p;
-}
-
-static void
-add (Net        *net,
-     const char *model,
-     const char *name)
-{
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (cord_topology_add_device (net->topology, model, name, 0, 0, &error) != NULL,
-                 "%s", error ? error->message : "");
-}
-
-static void
-cable (Net        *net,
-       const char *a,
-       const char *pa,
-       const char *b,
-       const char *pb)
-{
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (cord_topology_connect (net->topology, port (net, a, pa), port (net, b, pb),
-                                        CORD_CABLE_AUTO, &error) != NULL,
-                 "%s", error ? error->message : "");
-}
-
-static void
-pc (Net        *net,
-    const char *name,
-    const char *address,
-    const char *mask,
-    const char *gateway)
-{
-  g_autoptr(GError) error = NULL;
-  CordHostIp host = { FALSE, ip4 (address), ip4 (mask), gateway ? ip4 (gateway) : 0, 0 };
-
-  add (net, "PC-PT", name);
-  ck_assert (cord_topology_set_host_ip (net->topology, dev (net, name), &host, &error));
-}
 
 static void
 access_port (Net        *net,
@@ -114,8 +22,8 @@ access_port (Net        *net,
   g_autoptr(GError) error = NULL;
   gboolean created;
 
-  ck_assert (cord_switch_port_set_mode (net->sim, port (net, sw, p), CORD_SWITCHPORT_ACCESS, &error));
-  ck_assert_msg (cord_switch_port_set_access_vlan (net->sim, port (net, sw, p), vlan, &created, &error),
+  ck_assert (cord_switch_port_set_mode (net->sim, dev_port (net, sw, p), CORD_SWITCHPORT_ACCESS, &error));
+  ck_assert_msg (cord_switch_port_set_access_vlan (net->sim, dev_port (net, sw, p), vlan, &created, &error),
                  "%s", error ? error->message : "");
 }
 
@@ -126,26 +34,7 @@ trunk_port (Net        *net,
 {
   g_autoptr(GError) error = NULL;
 
-  ck_assert_msg (cord_switch_port_set_mode (net->sim, port (net, sw, p), CORD_SWITCHPORT_TRUNK, &error),
-                 "%s", error ? error->message : "");
-}
-
-static void
-router_if (Net        *net,
-           const char *router,
-           const char *ifname,
-           const char *address,
-           const char *mask)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (strchr (ifname, '.') != NULL)
-    ck_assert_msg (cord_ip_subif_add (net->sim, dev (net, router), ifname, &error), "%s",
-                   error ? error->message : "");
-  if (address != NULL)
-    ck_assert_msg (cord_ip_if_set_address (net->sim, dev (net, router), ifname, ip4 (address),
-                                           ip4 (mask), &error), "%s", error ? error->message : "");
-  ck_assert_msg (cord_ip_if_set_shutdown (net->sim, dev (net, router), ifname, FALSE, &error),
+  ck_assert_msg (cord_switch_port_set_mode (net->sim, dev_port (net, sw, p), CORD_SWITCHPORT_TRUNK, &error),
                  "%s", error ? error->message : "");
 }
 
@@ -296,8 +185,8 @@ START_TEST (test_hub)
 
   net_init (&net);
   add (&net, "Hub-PT", "Hub0");
-  pc (&net, "PC0", "192.168.1.10", "255.255.255.0", NULL);
-  pc (&net, "PC1", "192.168.1.11", "255.255.255.0", NULL);
+  host (&net, "PC-PT", "PC0", "192.168.1.10", "255.255.255.0", NULL);
+  host (&net, "PC-PT", "PC1", "192.168.1.11", "255.255.255.0", NULL);
   cable (&net, "Hub0", "FastEthernet0", "PC0", "FastEthernet0");
   cable (&net, "Hub0", "FastEthernet1", "PC1", "FastEthernet0");
   /* Same subnet: the PC holds the echo while ARP resolves, so none is lost. */
@@ -315,8 +204,8 @@ START_TEST (test_switch)
 
   net_init (&net);
   add (&net, "2960-24TT", "S1");
-  pc (&net, "PC0", "192.168.1.10", "255.255.255.0", NULL);
-  pc (&net, "PC1", "192.168.1.11", "255.255.255.0", NULL);
+  host (&net, "PC-PT", "PC0", "192.168.1.10", "255.255.255.0", NULL);
+  host (&net, "PC-PT", "PC1", "192.168.1.11", "255.255.255.0", NULL);
   cable (&net, "S1", "FastEthernet0/1", "PC0", "FastEthernet0");
   cable (&net, "S1", "FastEthernet0/2", "PC1", "FastEthernet0");
   assert_ping (&net, "PC0", "192.168.1.11", 4, "!!!!");
@@ -328,17 +217,17 @@ START_TEST (test_switch)
       CordMacEntry *e = &g_array_index (table, CordMacEntry, i);
       CordMac pc0, pc1;
 
-      cord_mac_to_bytes (port (&net, "PC0", "FastEthernet0")->mac, pc0.b);
-      cord_mac_to_bytes (port (&net, "PC1", "FastEthernet0")->mac, pc1.b);
+      cord_mac_to_bytes (dev_port (&net, "PC0", "FastEthernet0")->mac, pc0.b);
+      cord_mac_to_bytes (dev_port (&net, "PC1", "FastEthernet0")->mac, pc1.b);
       ck_assert_uint_eq (e->vid, 1);
       if (cord_frame_mac_equal (&e->mac, &pc0))
         {
-          ck_assert_ptr_eq (e->port, port (&net, "S1", "FastEthernet0/1"));
+          ck_assert_ptr_eq (e->port, dev_port (&net, "S1", "FastEthernet0/1"));
           found++;
         }
       if (cord_frame_mac_equal (&e->mac, &pc1))
         {
-          ck_assert_ptr_eq (e->port, port (&net, "S1", "FastEthernet0/2"));
+          ck_assert_ptr_eq (e->port, dev_port (&net, "S1", "FastEthernet0/2"));
           found++;
         }
     }
@@ -354,9 +243,9 @@ START_TEST (test_vlans_isolated)
 
   net_init (&net);
   add (&net, "2960-24TT", "S1");
-  pc (&net, "PC0", "10.0.0.1", "255.0.0.0", NULL);
-  pc (&net, "PC1", "10.0.0.2", "255.0.0.0", NULL);
-  pc (&net, "PC2", "10.0.0.3", "255.0.0.0", NULL);
+  host (&net, "PC-PT", "PC0", "10.0.0.1", "255.0.0.0", NULL);
+  host (&net, "PC-PT", "PC1", "10.0.0.2", "255.0.0.0", NULL);
+  host (&net, "PC-PT", "PC2", "10.0.0.3", "255.0.0.0", NULL);
   cable (&net, "S1", "FastEthernet0/1", "PC0", "FastEthernet0");
   cable (&net, "S1", "FastEthernet0/2", "PC1", "FastEthernet0");
   cable (&net, "S1", "FastEthernet0/3", "PC2", "FastEthernet0");
@@ -373,7 +262,7 @@ START_TEST (test_vlans_isolated)
     ck_assert_msg (strchr (marks, '!') == NULL, "VLAN 20 answered: %s", marks);
   }
   /* Not one frame reached PC2. */
-  pc2_port = port (&net, "PC2", "FastEthernet0");
+  pc2_port = dev_port (&net, "PC2", "FastEthernet0");
   for (guint i = 0; i < seen->len; i++)
     ck_assert_ptr_ne (g_array_index (seen, Seen, i).to, pc2_port);
 }
@@ -389,10 +278,10 @@ START_TEST (test_trunk)
   net_init (&net);
   add (&net, "2960-24TT", "S1");
   add (&net, "2960-24TT", "S2");
-  pc (&net, "PC0", "10.0.0.1", "255.0.0.0", NULL);
-  pc (&net, "PC1", "10.0.0.2", "255.0.0.0", NULL);
-  pc (&net, "PC2", "10.0.0.3", "255.0.0.0", NULL);
-  pc (&net, "PC3", "10.0.0.4", "255.0.0.0", NULL);
+  host (&net, "PC-PT", "PC0", "10.0.0.1", "255.0.0.0", NULL);
+  host (&net, "PC-PT", "PC1", "10.0.0.2", "255.0.0.0", NULL);
+  host (&net, "PC-PT", "PC2", "10.0.0.3", "255.0.0.0", NULL);
+  host (&net, "PC-PT", "PC3", "10.0.0.4", "255.0.0.0", NULL);
   cable (&net, "S1", "GigabitEthernet0/1", "S2", "GigabitEthernet0/1");
   cable (&net, "S1", "FastEthernet0/1", "PC0", "FastEthernet0");
   cable (&net, "S1", "FastEthernet0/2", "PC1", "FastEthernet0");
@@ -419,8 +308,8 @@ START_TEST (test_trunk)
       Seen *s = &g_array_index (seen, Seen, i);
       const guint8 *d = g_bytes_get_data (s->bytes, NULL);
 
-      if (s->to != port (&net, "S2", "GigabitEthernet0/1") &&
-          s->to != port (&net, "S1", "GigabitEthernet0/1"))
+      if (s->to != dev_port (&net, "S2", "GigabitEthernet0/1") &&
+          s->to != dev_port (&net, "S1", "GigabitEthernet0/1"))
         continue;
       if (d[12] == 0x81 && d[13] == 0x00)
         {
@@ -444,7 +333,7 @@ START_TEST (test_trunk)
     guint8 only10[CORD_VLAN_BITMAP_BYTES] = { 0 };
 
     cord_vlan_bitmap_set_range (only10, 10, 10);
-    ck_assert (cord_switch_port_set_allowed (net.sim, port (&net, "S1", "GigabitEthernet0/1"), only10, &error));
+    ck_assert (cord_switch_port_set_allowed (net.sim, dev_port (&net, "S1", "GigabitEthernet0/1"), only10, &error));
     cord_engine_run_for (net.engine, 301 * CORD_ENGINE_NS_PER_SEC);
     {
       g_autofree char *marks = ping (&net, "PC1", "10.0.0.4", 2);
@@ -473,8 +362,8 @@ build_seed_lab (Net *net)
       g_autofree char *a20 = g_strdup_printf ("20.0.0.%u", 11 + i);
 
       add (net, "2960-24TT", switches[i]);
-      pc (net, pc10, a10, "255.0.0.0", "10.0.0.1");
-      pc (net, pc20, a20, "255.0.0.0", "20.0.0.1");
+      host (net, "PC-PT", pc10, a10, "255.0.0.0", "10.0.0.1");
+      host (net, "PC-PT", pc20, a20, "255.0.0.0", "20.0.0.1");
       cable (net, switches[i], "FastEthernet0/1", pc10, "FastEthernet0");
       cable (net, switches[i], "FastEthernet0/2", pc20, "FastEthernet0");
       access_port (net, switches[i], "FastEthernet0/1", 10);
@@ -550,8 +439,8 @@ build_two_routers (Net *net)
   net_init (net);
   add (net, "1841", "R1");
   add (net, "1841", "R2");
-  pc (net, "PC0", "192.168.1.10", "255.255.255.0", "192.168.1.1");
-  pc (net, "PC1", "192.168.2.10", "255.255.255.0", "192.168.2.1");
+  host (net, "PC-PT", "PC0", "192.168.1.10", "255.255.255.0", "192.168.1.1");
+  host (net, "PC-PT", "PC1", "192.168.2.10", "255.255.255.0", "192.168.2.1");
   for (guint i = 0; i < 2; i++)
     {
       CordDevice *r = dev (net, i == 0 ? "R1" : "R2");
@@ -642,19 +531,19 @@ START_TEST (test_unplug_mid_ping)
 
   net_init (&net);
   add (&net, "2960-24TT", "S1");
-  pc (&net, "PC0", "192.168.1.10", "255.255.255.0", NULL);
-  pc (&net, "PC1", "192.168.1.11", "255.255.255.0", NULL);
+  host (&net, "PC-PT", "PC0", "192.168.1.10", "255.255.255.0", NULL);
+  host (&net, "PC-PT", "PC1", "192.168.1.11", "255.255.255.0", NULL);
   cable (&net, "S1", "FastEthernet0/1", "PC0", "FastEthernet0");
   cable (&net, "S1", "FastEthernet0/2", "PC1", "FastEthernet0");
   ping_start (&net, &log, "PC0", "192.168.1.11", 8, 0);
   /* Echoes leave at 0, 1 and 2 s; the cable goes at 2.5 s. */
   cord_engine_run_for (net.engine, 2500 * CORD_ENGINE_NS_PER_MS);
   ck_assert_str_eq (log.marks->str, "!!!");
-  link = port (&net, "PC1", "FastEthernet0")->link;
+  link = dev_port (&net, "PC1", "FastEthernet0")->link;
   ck_assert (cord_topology_disconnect (net.topology, link, &error));
   cord_engine_run_for (net.engine, 10 * CORD_ENGINE_NS_PER_SEC);
   ck_assert_msg (g_str_has_prefix (log.marks->str, "!!!."), "%s", log.marks->str);
-  ck_assert (!cord_sim_port_is_up (net.sim, port (&net, "S1", "FastEthernet0/2")));
+  ck_assert (!cord_sim_port_is_up (net.sim, dev_port (&net, "S1", "FastEthernet0/2")));
   /* Plug it back in: the rest are answered again. */
   ck_assert (cord_topology_undo (net.topology, &error));
   for (guint i = 0; i < 60 && !log.done; i++)
@@ -675,15 +564,15 @@ START_TEST (test_switch_power_off)
 
   net_init (&net);
   add (&net, "2960-24TT", "S1");
-  pc (&net, "PC0", "192.168.1.10", "255.255.255.0", NULL);
-  pc (&net, "PC1", "192.168.1.11", "255.255.255.0", NULL);
+  host (&net, "PC-PT", "PC0", "192.168.1.10", "255.255.255.0", NULL);
+  host (&net, "PC-PT", "PC1", "192.168.1.11", "255.255.255.0", NULL);
   cable (&net, "S1", "FastEthernet0/1", "PC0", "FastEthernet0");
   cable (&net, "S1", "FastEthernet0/2", "PC1", "FastEthernet0");
   assert_ping (&net, "PC0", "192.168.1.11", 2, "!!");
 
   ck_assert (cord_topology_set_power (net.topology, dev (&net, "S1"), FALSE, &error));
-  ck_assert (!cord_sim_port_is_up (net.sim, port (&net, "PC0", "FastEthernet0")));
-  ck_assert_int_eq (port (&net, "PC0", "FastEthernet0")->link->state, CORD_LINK_DOWN);
+  ck_assert (!cord_sim_port_is_up (net.sim, dev_port (&net, "PC0", "FastEthernet0")));
+  ck_assert_int_eq (dev_port (&net, "PC0", "FastEthernet0")->link->state, CORD_LINK_DOWN);
   ping_start (&net, &log, "PC0", "192.168.1.11", 2, 0);
   for (guint i = 0; i < 30 && !log.done; i++)
     cord_engine_run_for (net.engine, CORD_ENGINE_NS_PER_SEC);
@@ -713,9 +602,9 @@ START_TEST (test_capture_dissects)
   int status = -1;
 
   build_seed_lab (&net);
-  ck_assert (cord_sim_capture_start (net.sim, port (&net, "R1", "FastEthernet0/0"), path, &error));
+  ck_assert (cord_sim_capture_start (net.sim, dev_port (&net, "R1", "FastEthernet0/0"), path, &error));
   assert_ping (&net, "PC0", "20.0.0.12", 4, ".!!!");
-  ck_assert (cord_sim_capture_stop (net.sim, port (&net, "R1", "FastEthernet0/0"), &error));
+  ck_assert (cord_sim_capture_stop (net.sim, dev_port (&net, "R1", "FastEthernet0/0"), &error));
 
   ck_assert_msg (tshark != NULL, "tshark is needed (Debian package tshark)");
   {

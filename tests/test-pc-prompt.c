@@ -7,10 +7,12 @@
 
 #include "cord-limits.h"
 #include "ip.h"
+#include "net-util.h"
 #include "pc-prompt.h"
 #include "sim.h"
 #include "switching.h"
 #include "test-util.h"
+#include "transcript.h"
 
 /* A transcript (tests/transcripts/pc/NAME.txt) is the screen of a Command
  * Prompt, line by line, with what is typed and how time passes in between:
@@ -30,7 +32,7 @@
  *   anything else     exact output; lines end with CR LF
  *
  * Typed keys and expected output share the escapes <CR> <LF> <TAB> <BS>
- * <DEL> <ESC> <BEL> <SP> <LT> <UP> <DOWN> <LEFT> <RIGHT> <CTRL-A>…<CTRL-Z>
+ * <DEL> <ESC> <BEL> <SP> <LT> <?> <UP> <DOWN> <LEFT> <RIGHT> <CTRL-A>…<CTRL-Z>
  * and <REPEAT n c> (c, n times); any other "<…>" is literal text. The
  * prompt starts with cord_pc_prompt_start(). After every step the output
  * so far must begin the expected text, and at the end equal it. Set
@@ -59,114 +61,6 @@ typedef struct {
   GString  *expected;
 } Transcript;
 
-static const struct {
-  const char *name;
-  const char *bytes;
-} escapes[] = {
-  { "CR", "\r" }, { "LF", "\n" }, { "TAB", "\t" }, { "BS", "\b" }, { "DEL", "\x7f" },
-  { "ESC", "\x1b" }, { "BEL", "\a" }, { "SP", " " }, { "LT", "<" },
-  { "UP", "\x1b[A" }, { "DOWN", "\x1b[B" }, { "RIGHT", "\x1b[C" }, { "LEFT", "\x1b[D" },
-};
-
-/* Reads one escape at @p (just after '<'); FALSE when it is plain text. */
-static gboolean
-decode_escape (const char  *p,
-               const char **end,
-               GString     *out)
-{
-  const char *close = strchr (p, '>');
-  g_autofree char *name = NULL;
-  guint count;
-  char c;
-
-  if (close == NULL)
-    return FALSE;
-  name = g_strndup (p, close - p);
-  *end = close + 1;
-  for (guint i = 0; i < G_N_ELEMENTS (escapes); i++)
-    if (strcmp (name, escapes[i].name) == 0)
-      {
-        g_string_append (out, escapes[i].bytes);
-        return TRUE;
-      }
-  if (strlen (name) == 6 && g_str_has_prefix (name, "CTRL-") && g_ascii_isupper (name[5]))
-    {
-      g_string_append_c (out, name[5] & 0x1f);
-      return TRUE;
-    }
-  if (sscanf (name, "REPEAT %u %c", &count, &c) == 2)
-    {
-      for (guint i = 0; i < count; i++)
-        g_string_append_c (out, c);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-decode (const char *text,
-        GString    *out)
-{
-  while (*text != '\0')
-    {
-      const char *end;
-
-      if (*text == '<' && decode_escape (text + 1, &end, out))
-        text = end;
-      else
-        g_string_append_c (out, *text++);
-    }
-}
-
-/* Output in transcript notation, for messages and PC_TRANSCRIPT_DUMP. */
-static char *
-render (const char *data,
-        gsize       len)
-{
-  GString *out = g_string_new (NULL);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      gsize run = 1;
-
-      while (i + run < len && data[i + run] == data[i] && g_ascii_isalnum (data[i]))
-        run++;
-      if (run >= 40)
-        {
-          g_string_append_printf (out, "<REPEAT %zu %c>", run, data[i]);
-          i += run - 1;
-          continue;
-        }
-      switch (data[i])
-        {
-        case '\r':
-          if (i + 1 < len && data[i + 1] == '\n')
-            {
-              g_string_append_c (out, '\n');
-              i++;
-            }
-          else
-            g_string_append (out, "<CR>");
-          break;
-        case '\n': g_string_append (out, "<LF>"); break;
-        case '\b': g_string_append (out, "<BS>"); break;
-        case '\t': g_string_append (out, "<TAB>"); break;
-        case '\a': g_string_append (out, "<BEL>"); break;
-        case 0x1b: g_string_append (out, "<ESC>"); break;
-        case ' ':
-          if (i + 1 == len || data[i + 1] == '\r')
-            g_string_append (out, "<SP>");
-          else
-            g_string_append_c (out, ' ');
-          break;
-        default:
-          g_string_append_c (out, data[i]);
-          break;
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 step_clear (Step *step)
 {
@@ -190,8 +84,6 @@ static Transcript *
 transcript_load (const char *name)
 {
   g_autofree char *path = g_build_filename (TEST_SRCDIR, "transcripts", "pc", name, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
   Transcript *transcript = g_new0 (Transcript, 1);
   gboolean first = TRUE;
@@ -203,20 +95,14 @@ transcript_load (const char *name)
   transcript->steps = g_array_new (FALSE, FALSE, sizeof (Step));
   g_array_set_clear_func (transcript->steps, (GDestroyNotify) step_clear);
   transcript->expected = g_string_new (NULL);
-  ck_assert_msg (g_file_get_contents (path, &contents, NULL, &error), "%s", error ? error->message : "");
-  lines = g_strsplit (contents, "\n", -1);
-  n = g_strv_length (lines);
-  if (n > 0 && lines[n - 1][0] == '\0')
-    n--;
+  lines = transcript_read_lines (path, &n);
 
   for (guint i = 0; i < n; i++)
     {
       const char *line = lines[i];
-      gsize len = strlen (line);
       Step step = { STEP_INPUT, NULL, 0, 0, i + 1 };
 
-      ck_assert_msg (len == 0 || line[len - 1] != ' ', "%s:%u: ends with a space; write <SP>", name, i + 1);
-      if (g_str_has_prefix (line, "##"))
+      if (!transcript_line_counts (name, i + 1, line))
         continue;
       if (g_str_has_prefix (line, "@lab "))
         {
@@ -248,134 +134,16 @@ transcript_load (const char *name)
         }
       else if (g_str_has_prefix (line, "> "))
         {
-          GString *text = g_string_new (NULL);
-
-          decode (line + 2, text);
-          step.len = text->len;
-          step.text = g_string_free (text, FALSE);
+          step.text = transcript_decode_keys (line + 2, &step.len);
           g_array_append_val (transcript->steps, step);
         }
       else
-        {
-          ck_assert_msg (line[0] != '@' && line[0] != '>', "%s:%u: unknown directive", name, i + 1);
-          if (!first)
-            g_string_append (transcript->expected, "\r\n");
-          decode (line, transcript->expected);
-          first = FALSE;
-        }
+        transcript_expect_line (transcript->expected, &first, name, i + 1, line);
     }
   return transcript;
 }
 
 /* --- Labs ---------------------------------------------------------------- */
-
-typedef struct {
-  CordTopology *topology;
-  CordEngine   *engine;
-  CordSim      *sim;
-} Net;
-
-static void
-net_clear (Net *net)
-{
-  g_clear_pointer (&net->sim, cord_sim_free);
-  g_clear_object (&net->topology);
-  g_clear_pointer (&net->engine, cord_engine_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Net, net_clear)
-
-static guint32
-ip4 (const char *text)
-{
-  guint32 addr = 0;
-
-  ck_assert_msg (cord_frame_ipv4_parse (text, &addr), "bad address %s", text);
-  return addr;
-}
-
-static CordDevice *
-dev (Net        *net,
-     const char *name)
-{
-  CordDevice *device = cord_topology_find_device (net->topology, name);
-
-  ck_assert_msg (device != NULL, "no device %s", name);
-  return device;
-}
-
-static CordPort *
-port (Net        *net,
-      const char *name,
-      const char *port_name)
-{
-  CordPort *p = cord_device_find_port (dev (net, name), port_name);
-
-  ck_assert_msg (p != NULL, "%s has no %s", name, port_name);
-  return p;
-}
-
-static void
-add (Net        *net,
-     const char *model,
-     const char *name)
-{
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (cord_topology_add_device (net->topology, model, name, 0, 0, &error) != NULL,
-                 "%s", error ? error->message : "");
-}
-
-static void
-cable (Net        *net,
-       const char *a,
-       const char *pa,
-       const char *b,
-       const char *pb)
-{
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (cord_topology_connect (net->topology, port (net, a, pa), port (net, b, pb),
-                                        CORD_CABLE_AUTO, &error) != NULL,
-                 "%s", error ? error->message : "");
-}
-
-/* An end device of @model; @address NULL leaves it on DHCP. */
-static void
-host (Net        *net,
-      const char *model,
-      const char *name,
-      const char *address,
-      const char *mask,
-      const char *gateway)
-{
-  g_autoptr(GError) error = NULL;
-  CordHostIp settings = { address == NULL, 0, 0, 0, 0 };
-
-  if (address != NULL)
-    {
-      settings.address = ip4 (address);
-      settings.mask = ip4 (mask);
-      settings.gateway = gateway != NULL ? ip4 (gateway) : 0;
-    }
-  add (net, model, name);
-  ck_assert (cord_topology_set_host_ip (net->topology, dev (net, name), &settings, &error));
-}
-
-static void
-router_if (Net        *net,
-           const char *router,
-           const char *ifname,
-           const char *address,
-           const char *mask)
-{
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (cord_ip_if_set_address (net->sim, dev (net, router), ifname, ip4 (address), ip4 (mask),
-                                         &error), "%s", error ? error->message : "");
-  ck_assert_msg (cord_ip_if_set_shutdown (net->sim, dev (net, router), ifname, FALSE, &error),
-                 "%s", error ? error->message : "");
-}
 
 static void
 build_lab (Net        *net,
@@ -460,28 +228,6 @@ capture (CordPcPrompt *prompt,
   g_string_append_len (user_data, data, len);
 }
 
-/* Where @actual first leaves @expected, with a few lines of each. */
-static char *
-describe_difference (const Transcript *transcript,
-                     const GString    *actual,
-                     guint             step_line)
-{
-  g_autofree char *want = render (transcript->expected->str, transcript->expected->len);
-  g_autofree char *got = render (actual->str, actual->len);
-  gsize at = 0, line_start = 0;
-  guint line = 1;
-
-  while (want[at] != '\0' && want[at] == got[at])
-    {
-      if (want[at] == '\n')
-        line_start = at + 1, line++;
-      at++;
-    }
-  return g_strdup_printf ("%s, after the step on line %u: output line %u differs\n"
-                          "--- expected ---\n%.400s\n--- actual ---\n%.400s\n",
-                          transcript->name, step_line, line, want + line_start, got + line_start);
-}
-
 static void
 run_until_idle (Net          *net,
                 CordPcPrompt *prompt,
@@ -502,7 +248,7 @@ dump_transcript (const Transcript *transcript,
                  const GString    *out,
                  const GArray     *starts)
 {
-  g_autofree char *text = render (out->str, out->len);
+  g_autofree char *text = transcript_render (out->str, out->len);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   GString *dump = g_string_new (NULL);
   guint s = 0;
@@ -526,7 +272,7 @@ dump_transcript (const Transcript *transcript,
               break;
             case STEP_INPUT:
             default:
-              keys = render (step->text, step->len);
+              keys = transcript_render (step->text, step->len);
               g_string_append_printf (dump, "> %s\n", keys);
               break;
             }
@@ -576,10 +322,10 @@ START_TEST (test_transcript)
             cord_pc_prompt_feed (prompt, step->text + i, 1);
           break;
         }
-      if (!dump && (out->len > transcript->expected->len ||
-                    memcmp (out->str, transcript->expected->str, out->len) != 0))
+      if (!dump && !transcript_begins (transcript->expected, out))
         {
-          g_autofree char *message = describe_difference (transcript, out, step->line);
+          g_autofree char *message =
+            transcript_describe_difference (name, transcript->expected, out, step->line, 400);
 
           ck_abort_msg ("%s", message);
         }
@@ -588,7 +334,8 @@ START_TEST (test_transcript)
     dump_transcript (transcript, out, starts);
   else if (!g_string_equal (out, transcript->expected))
     {
-      g_autofree char *message = describe_difference (transcript, out, 0);
+      g_autofree char *message =
+        transcript_describe_difference (name, transcript->expected, out, 0, 400);
 
       ck_abort_msg ("%s", message);
     }
@@ -845,26 +592,12 @@ START_TEST (test_random_keys)
 }
 END_TEST
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static GPtrArray *
 list_transcripts (void)
 {
   g_autofree char *dir_path = g_build_filename (TEST_SRCDIR, "transcripts", "pc", NULL);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".txt"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  return names;
+  return transcript_list (dir_path, NULL);
 }
 
 static Suite *

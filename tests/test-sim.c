@@ -179,6 +179,70 @@ START_TEST (test_summary)
 }
 END_TEST
 
+/* --render pictures the lab in the format its name asks for. */
+START_TEST (test_render)
+{
+  static const char *const names[] = { "lab.png", "lab.svg", "lab.pdf" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cord-render-XXXXXX", &error);
+  g_autofree char *lab = sample_lab ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_auto(Result) r = { 0 };
+      g_autofree char *out = g_build_filename (dir, names[i], NULL);
+      g_autofree char *data = NULL;
+      gsize len = 0;
+
+      run_sim (&r, NULL, "--render", lab, out, NULL);
+      ck_assert_msg (r.status == 0, "%s: %s", names[i], r.err);
+      ck_assert_str_eq (r.err, "");
+      ck_assert (g_file_get_contents (out, &data, &len, NULL));
+      if (i == 0)
+        {
+          const guchar *b = (const guchar *) data;
+          guint32 w, h;
+
+          ck_assert_uint_ge (len, 24);
+          ck_assert_mem_eq (b, "\x89PNG\r\n\x1a\n", 8);
+          w = (guint32) b[16] << 24 | (guint32) b[17] << 16 | (guint32) b[18] << 8 | b[19];
+          h = (guint32) b[20] << 24 | (guint32) b[21] << 16 | (guint32) b[22] << 8 | b[23];
+          /* The sample's icon centres span x 120–680 and y 80–560; the
+           * picture is at scale 1, plus icons, labels and a margin. */
+          ck_assert_uint_ge (w, 560 + 48);
+          ck_assert_uint_le (w, 560 + 300);
+          ck_assert_uint_ge (h, 480 + 48);
+          ck_assert_uint_le (h, 480 + 300);
+        }
+      else if (i == 1)
+        ck_assert (g_str_has_prefix (data, "<?xml"));
+      else
+        ck_assert (g_str_has_prefix (data, "%PDF"));
+      g_unlink (out);
+    }
+  g_rmdir (dir);
+}
+END_TEST
+
+START_TEST (test_render_errors)
+{
+  g_auto(Result) format = { 0 };
+  g_auto(Result) unwritable = { 0 };
+  g_auto(Result) missing = { 0 };
+  g_autofree char *lab = sample_lab ();
+
+  run_sim (&format, NULL, "--render", lab, "lab.jpg", NULL);
+  ck_assert_int_eq (format.status, 1);
+  ck_assert_ptr_nonnull (strstr (format.err, ".png, .svg or .pdf"));
+  run_sim (&unwritable, NULL, "--render", lab, "/nonexistent-dir/lab.png", NULL);
+  ck_assert_int_eq (unwritable.status, 1);
+  ck_assert_ptr_nonnull (strstr (unwritable.err, "choose a folder you can write to"));
+  run_sim (&missing, NULL, "--render", lab, NULL);
+  ck_assert_int_eq (missing.status, 2);
+  ck_assert_ptr_nonnull (strstr (missing.err, "--render needs a lab file and a picture file"));
+}
+END_TEST
+
 static Suite *
 sim_suite (void)
 {
@@ -192,6 +256,8 @@ sim_suite (void)
   tcase_add_test (tc, test_script_error_stops);
   tcase_add_test (tc, test_typing_into_consoles);
   tcase_add_test (tc, test_summary);
+  tcase_add_test (tc, test_render);
+  tcase_add_test (tc, test_render_errors);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -21,12 +21,8 @@ typedef struct {
   GBytes          *bytes;
 } Sent;
 
-typedef struct {
-  CordTopology *topology;
-  CordEngine   *engine;
-  CordSim      *sim;
-  GArray       *sent;
-} Lab;
+#define NET_EXTRA_FIELDS  GArray *sent;
+#include "net-util.h"
 
 static void
 sent_clear (gpointer data)
@@ -41,7 +37,7 @@ on_frame (CordSim                 *sim,
           const CordSimFrameEvent *event,
           gpointer                 data)
 {
-  Lab *lab = data;
+  Net *lab = data;
   Sent s = { event->time, event->from, event->to, event->frame,
              g_bytes_new (event->frame->data, event->frame->len) };
 
@@ -49,74 +45,45 @@ on_frame (CordSim                 *sim,
 }
 
 static void
-lab_init (Lab *lab)
+net_init (Net *lab)
 {
-  lab->topology = cord_topology_new (cord_catalog_get_default ());
-  lab->engine = cord_engine_new ();
-  lab->sim = cord_sim_new (lab->topology, lab->engine);
+  net_init_sim (lab);
   lab->sent = g_array_new (FALSE, TRUE, sizeof (Sent));
   g_array_set_clear_func (lab->sent, sent_clear);
   cord_sim_set_frame_hook (lab->sim, on_frame, lab);
 }
 
 static void
-lab_clear (Lab *lab)
+net_clear (Net *lab)
 {
-  g_clear_pointer (&lab->sim, cord_sim_free);
-  g_clear_object (&lab->topology);
-  g_clear_pointer (&lab->engine, cord_engine_free);
+  net_clear_sim (lab);
   g_clear_pointer (&lab->sent, g_array_unref);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Lab, lab_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Net, net_clear)
 
-static CordDevice *
-add (Lab        *lab,
-     const char *model,
-     const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  CordDevice *device = cord_topology_add_device (lab->topology, model, name, 0, 0, &error);
-
-  ck_assert_msg (device != NULL, "%s", error ? error->message : "");
-  return device;
-}
-
-static CordPort *
-port (CordDevice *device,
-      const char *name)
-{
-  CordPort *p = cord_device_find_port (device, name);
-
-  ck_assert_msg (p != NULL, "%s has no %s", device->name, name);
-  return p;
-}
-
+/* An automatic cable from @a to @b, whose port @pa must come up. */
 static void
-cable (Lab        *lab,
-       CordDevice *a,
-       const char *pa,
-       CordDevice *b,
-       const char *pb)
+cable_up (Net        *lab,
+          CordDevice *a,
+          const char *pa,
+          CordDevice *b,
+          const char *pb)
 {
-  g_autoptr(GError) error = NULL;
-  CordLink *link = cord_topology_connect (lab->topology, port (a, pa), port (b, pb),
-                                          CORD_CABLE_AUTO, &error);
-
-  ck_assert_msg (link != NULL, "%s", error ? error->message : "");
+  link_ports (lab, a, pa, b, pb, CORD_CABLE_AUTO);
   ck_assert (cord_sim_port_is_up (lab->sim, port (a, pa)));
 }
 
 /* A PC named @name on @sw's port @sw_port. */
 static CordDevice *
-add_pc (Lab        *lab,
+add_pc (Net        *lab,
         CordDevice *sw,
         const char *sw_port,
         const char *name)
 {
   CordDevice *pc = add (lab, "PC-PT", name);
 
-  cable (lab, sw, sw_port, pc, "FastEthernet0");
+  cable_up (lab, sw, sw_port, pc, "FastEthernet0");
   return pc;
 }
 
@@ -145,7 +112,7 @@ eth (CordMac  dst,
 /* Forgets what was sent, hands @frame to @in as if from its peer, and
  * lets it travel for 10 ms. */
 static void
-arrive (Lab       *lab,
+arrive (Net       *lab,
       CordPort  *in,
       CordFrame *frame)
 {
@@ -157,7 +124,7 @@ arrive (Lab       *lab,
 
 /* The ports @device sent frames from, in order, comma-separated. */
 static char *
-outs (Lab        *lab,
+outs (Net        *lab,
       CordDevice *device)
 {
   g_autoptr(GString) s = g_string_new (NULL);
@@ -183,7 +150,7 @@ outs (Lab        *lab,
 
 /* The bytes of the first frame sent out of @from. */
 static GBytes *
-bytes_from (Lab      *lab,
+bytes_from (Net      *lab,
             CordPort *from)
 {
   for (guint i = 0; i < lab->sent->len; i++)
@@ -210,7 +177,7 @@ assert_bytes (GBytes       *got,
 }
 
 static guint
-table_len (Lab        *lab,
+table_len (Net        *lab,
            CordDevice *sw)
 {
   g_autoptr(GArray) table = cord_switch_get_mac_table (lab->sim, sw);
@@ -221,7 +188,7 @@ table_len (Lab        *lab,
 
 /* The port @sw learned @m on in @vid, or NULL. */
 static CordPort *
-learned (Lab        *lab,
+learned (Net        *lab,
          CordDevice *sw,
          guint       vid,
          CordMac     m)
@@ -239,7 +206,7 @@ learned (Lab        *lab,
 }
 
 static void
-access_vlan (Lab        *lab,
+access_vlan (Net        *lab,
              CordDevice *sw,
              const char *p,
              guint       vid)
@@ -253,7 +220,7 @@ access_vlan (Lab        *lab,
 }
 
 static void
-trunk (Lab        *lab,
+trunk (Net        *lab,
        CordDevice *sw,
        const char *p)
 {
@@ -281,7 +248,7 @@ port_list (GPtrArray *ports)
 
 START_TEST (test_defaults)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GArray) vlans = NULL;
   g_autoptr(GPtrArray) ports = NULL;
   g_autofree char *allowed = NULL;
@@ -292,7 +259,7 @@ START_TEST (test_defaults)
   CordSwitchportInfo info;
   CordDevice *s1, *s2950, *s3560, *bridge, *pc;
 
-  lab_init (&lab);
+  net_init (&lab);
   s1 = add (&lab, "2960-24TT", "S1");
   s2950 = add (&lab, "2950-24", "S2");
   s3560 = add (&lab, "3560-24PS", "MLS1");
@@ -400,13 +367,13 @@ END_TEST
 
 START_TEST (test_learn_then_unicast)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GArray) table = NULL;
   CordDevice *s1;
   CordPort *p1, *p2, *p3;
   CordMac a = mac (0xa), b = mac (0xb), c = mac (0xc), group = { { 0x01, 0x00, 0x5e, 0, 0, 1 } };
 
-  lab_init (&lab);
+  net_init (&lab);
   s1 = add (&lab, "2960-24TT", "S1");
   for (guint i = 1; i <= 4; i++)
     {
@@ -458,7 +425,7 @@ END_TEST
 
 START_TEST (test_vlans_isolated)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GPtrArray) v10 = NULL;
   g_autoptr(GPtrArray) v1 = NULL;
   g_autofree char *v10s = NULL;
@@ -466,7 +433,7 @@ START_TEST (test_vlans_isolated)
   CordDevice *s1;
   CordMac a = mac (0xa), x = mac (0x10), unknown = mac (0x77);
 
-  lab_init (&lab);
+  net_init (&lab);
   s1 = add (&lab, "2960-24TT", "S1");
   for (guint i = 1; i <= 6; i++)
     {
@@ -515,13 +482,13 @@ END_TEST
 /* S1 and S2 joined by Gi0/1 as a trunk; on each, Fa0/1 in VLAN 10,
  * Fa0/2 in VLAN 20 and Fa0/3 in VLAN 1, each with a PC. */
 static void
-build_trunk_lab (Lab         *lab,
+build_trunk_lab (Net         *lab,
                  CordDevice **s1,
                  CordDevice **s2)
 {
   *s1 = add (lab, "2960-24TT", "S1");
   *s2 = add (lab, "2960-24TT", "S2");
-  cable (lab, *s1, "GigabitEthernet0/1", *s2, "GigabitEthernet0/1");
+  cable_up (lab, *s1, "GigabitEthernet0/1", *s2, "GigabitEthernet0/1");
   for (guint s = 0; s < 2; s++)
     {
       CordDevice *sw = s == 0 ? *s1 : *s2;
@@ -541,7 +508,7 @@ build_trunk_lab (Lab         *lab,
 
 START_TEST (test_trunk_tags)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) v1 = NULL;
   g_autofree char *allowed = NULL;
@@ -552,7 +519,7 @@ START_TEST (test_trunk_tags)
   guint8 orig[60], tagged[64];
   CordMac a = mac (0xa);
 
-  lab_init (&lab);
+  net_init (&lab);
   build_trunk_lab (&lab, &s1, &s2);
   ck_assert (cord_switch_port_get_info (lab.sim, port (s1, "GigabitEthernet0/1"), &info));
   ck_assert_int_eq (info.admin_mode, CORD_SWITCHPORT_TRUNK);
@@ -641,13 +608,13 @@ END_TEST
 
 START_TEST (test_tag_removal_pads)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   CordDevice *s1, *s2;
   CordFrame *f;
   guint8 expected[60] = { 0 };
   CordMac a = mac (0xa), b = mac (0xb);
 
-  lab_init (&lab);
+  net_init (&lab);
   build_trunk_lab (&lab, &s1, &s2);
 
   /* A minimum-size tagged frame, as if from S1, to S2's VLAN 10 port:
@@ -672,13 +639,13 @@ END_TEST
 
 START_TEST (test_native_vlan_mismatch)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GError) error = NULL;
   CordDevice *s1, *s2;
   CordFrame *f;
   guint8 orig[60];
 
-  lab_init (&lab);
+  net_init (&lab);
   build_trunk_lab (&lab, &s1, &s2);
   add_pc (&lab, s2, "FastEthernet0/4", "PC2-4");
   access_vlan (&lab, s2, "FastEthernet0/4", 99);
@@ -716,14 +683,14 @@ END_TEST
 
 START_TEST (test_drops_counted)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) ports = NULL;
   CordDevice *s1, *s2;
   const CordPortCounters *c;
   CordPort *trunk1;
 
-  lab_init (&lab);
+  net_init (&lab);
   build_trunk_lab (&lab, &s1, &s2);
   trunk1 = port (s1, "GigabitEthernet0/1");
 
@@ -796,13 +763,13 @@ END_TEST
 
 START_TEST (test_link_local_consumed)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   CordDevice *s1, *bridge;
   CordMac stp = { { 0x01, 0x80, 0xc2, 0x00, 0x00, 0x00 } };
   CordMac cdp = { { 0x01, 0x00, 0x0c, 0xcc, 0xcc, 0xcc } };
   CordMac other = { { 0x01, 0x80, 0xc2, 0x00, 0x00, 0x10 } };
 
-  lab_init (&lab);
+  net_init (&lab);
   s1 = add (&lab, "2960-24TT", "S1");
   add_pc (&lab, s1, "FastEthernet0/1", "PC1");
   add_pc (&lab, s1, "FastEthernet0/2", "PC2");
@@ -828,13 +795,13 @@ END_TEST
 
 START_TEST (test_aging_exact)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GArray) table = NULL;
   CordDevice *s1;
   CordMac a = mac (0xa);
   guint64 t0;
 
-  lab_init (&lab);
+  net_init (&lab);
   s1 = add (&lab, "2960-24TT", "S1");
   add_pc (&lab, s1, "FastEthernet0/1", "PC1");
   add_pc (&lab, s1, "FastEthernet0/2", "PC2");
@@ -877,17 +844,17 @@ END_TEST
  * scheduled, so idle switches cost nothing. */
 START_TEST (test_aging_sweep_goes_idle)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GError) error = NULL;
   CordDevice *s0, *s1, *s2;
 
-  lab_init (&lab);
+  net_init (&lab);
   s0 = add (&lab, "2960-24TT", "S0");
   s1 = add (&lab, "2960-24TT", "S1");
   s2 = add (&lab, "2960-24TT", "S2");
   /* Frames injected on S1's Gi0/1 come "from S0" and reach S2. */
-  cable (&lab, s0, "GigabitEthernet0/2", s1, "GigabitEthernet0/1");
-  cable (&lab, s1, "GigabitEthernet0/2", s2, "GigabitEthernet0/1");
+  cable_up (&lab, s0, "GigabitEthernet0/2", s1, "GigabitEthernet0/1");
+  cable_up (&lab, s1, "GigabitEthernet0/2", s2, "GigabitEthernet0/1");
   ck_assert_uint_eq (cord_engine_pending (lab.engine), 0);
   ck_assert (cord_switch_set_aging_time (lab.sim, s2, 10, &error));
 
@@ -925,12 +892,12 @@ END_TEST
 
 START_TEST (test_port_down_flushes)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GError) error = NULL;
   CordDevice *s1, *pc2;
   CordPort *p1;
 
-  lab_init (&lab);
+  net_init (&lab);
   s1 = add (&lab, "2960-24TT", "S1");
   add_pc (&lab, s1, "FastEthernet0/1", "PC1");
   pc2 = add_pc (&lab, s1, "FastEthernet0/2", "PC2");
@@ -983,12 +950,12 @@ END_TEST
 
 START_TEST (test_config_change_flushes)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GError) error = NULL;
   CordDevice *s1;
   CordPort *p1;
 
-  lab_init (&lab);
+  net_init (&lab);
   s1 = add (&lab, "2960-24TT", "S1");
   add_pc (&lab, s1, "FastEthernet0/1", "PC1");
   add_pc (&lab, s1, "FastEthernet0/2", "PC2");
@@ -1010,7 +977,7 @@ END_TEST
 
 START_TEST (test_power_cycle)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) vlans = NULL;
   CordSwitchportInfo info;
@@ -1018,7 +985,7 @@ START_TEST (test_power_cycle)
   CordMac st = mac (0x55);
   gboolean created = FALSE;
 
-  lab_init (&lab);
+  net_init (&lab);
   s1 = add (&lab, "2960-24TT", "S1");
   add_pc (&lab, s1, "FastEthernet0/1", "PC1");
   add_pc (&lab, s1, "FastEthernet0/2", "PC2");
@@ -1066,13 +1033,13 @@ END_TEST
 
 START_TEST (test_static_entries)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) table = NULL;
   CordDevice *s1, *pc;
   CordMac st = mac (0x55), one = mac (1), group = { { 0x01, 0x00, 0x5e, 0, 0, 1 } };
 
-  lab_init (&lab);
+  net_init (&lab);
   s1 = add (&lab, "2960-24TT", "S1");
   pc = add (&lab, "PC-PT", "PC0");
   add_pc (&lab, s1, "FastEthernet0/1", "PC1");
@@ -1121,7 +1088,7 @@ END_TEST
 
 START_TEST (test_bridge)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GError) error = NULL;
   CordDevice *bridge;
   CordPort *e0, *e1;
@@ -1130,7 +1097,7 @@ START_TEST (test_bridge)
   gboolean created = TRUE;
   guint8 all[CORD_VLAN_BITMAP_BYTES];
 
-  lab_init (&lab);
+  net_init (&lab);
   bridge = add (&lab, "Bridge-PT", "Bridge0");
   add_pc (&lab, bridge, "Ethernet0/1", "PC0");
   add_pc (&lab, bridge, "Ethernet1/1", "PC1");
@@ -1182,7 +1149,7 @@ END_TEST
 
 START_TEST (test_api_errors)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) vlans = NULL;
   CordDevice *s1, *mls, *pc;
@@ -1190,7 +1157,7 @@ START_TEST (test_api_errors)
   CordSwitchportInfo info;
   gboolean created = FALSE;
 
-  lab_init (&lab);
+  net_init (&lab);
   s1 = add (&lab, "2960-24TT", "S1");
   mls = add (&lab, "3560-24PS", "MLS1");
   pc = add (&lab, "PC-PT", "PC0");
@@ -1330,12 +1297,12 @@ END_TEST
 
 START_TEST (test_table_limit)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   CordDevice *s1;
   CordPort *p1;
   guint8 data[60] = { 0 };
 
-  lab_init (&lab);
+  net_init (&lab);
   s1 = add (&lab, "2960-24TT", "S1");
   add_pc (&lab, s1, "FastEthernet0/1", "PC1");
   add_pc (&lab, s1, "FastEthernet0/2", "PC2");
@@ -1389,7 +1356,7 @@ compare_model (gconstpointer a,
 }
 
 static void
-check_model (Lab        *lab,
+check_model (Net        *lab,
              CordDevice *sw,
              GHashTable *model)
 {
@@ -1440,7 +1407,7 @@ model_drop_vlan (gpointer key,
 
 START_TEST (test_table_model)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) model = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (2960);
@@ -1451,7 +1418,7 @@ START_TEST (test_table_model)
   guint8 data[60] = { 0 };
   guint peak = 0;
 
-  lab_init (&lab);
+  net_init (&lab);
   s1 = add (&lab, "2960-24TT", "S1");
   for (guint i = 0; i < 4; i++)
     {
@@ -1529,20 +1496,20 @@ END_TEST
  * CordFrame on every hop (nothing is copied), and a trunk retags once. */
 START_TEST (test_chain_shares_frames)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   CordDevice *sw[10];
   const CordFrame *first;
   const CordFrame *tagged = NULL;
   guint n_tagged = 0;
 
-  lab_init (&lab);
+  net_init (&lab);
   for (guint i = 0; i < 10; i++)
     {
       g_autofree char *name = g_strdup_printf ("S%u", i);
 
       sw[i] = add (&lab, "2960-24TT", name);
       if (i > 0)
-        cable (&lab, sw[i - 1], "GigabitEthernet0/2", sw[i], "GigabitEthernet0/1");
+        cable_up (&lab, sw[i - 1], "GigabitEthernet0/2", sw[i], "GigabitEthernet0/1");
     }
   add_pc (&lab, sw[0], "FastEthernet0/1", "PC0");
   add_pc (&lab, sw[9], "FastEthernet0/1", "PC9");
@@ -1595,13 +1562,13 @@ END_TEST
  * module removed takes its learned entries with it. */
 START_TEST (test_switch_pt_modules)
 {
-  g_auto(Lab) lab = { 0 };
+  g_auto(Net) lab = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) ports = NULL;
   g_autofree char *names = NULL;
   CordDevice *sw;
 
-  lab_init (&lab);
+  net_init (&lab);
   sw = add (&lab, "Switch-PT", "Switch0");
   ck_assert (cord_topology_set_power (lab.topology, sw, FALSE, &error));
   ck_assert (cord_topology_insert_module (lab.topology, sw, "7", "PT-SWITCH-NM-1CGE", &error));

@@ -9,6 +9,7 @@
 #include "cord-error.h"
 #include "cord-limits.h"
 #include "ifname.h"
+#include "lab.h"
 #include "test-util.h"
 #include "topology.h"
 
@@ -2025,6 +2026,124 @@ START_TEST (test_limit_wrong_kind)
 }
 END_TEST
 
+/* The counts of devices, links and notes are bounded (cord-limits.h): one
+ * more than the limit is refused with CORD_ERROR_LIMIT and a message that
+ * names the limit, and leaves the lab as it was. */
+START_TEST (test_limit_device_count)
+{
+  g_autoptr(CordTopology) t = new_topology ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *limit = g_strdup_printf ("%u devices", CORD_LIMIT_DEVICES);
+
+  /* PCs without cables: the cheapest device to add. */
+  for (guint i = 0; i < CORD_LIMIT_DEVICES; i++)
+    ck_assert_msg (cord_topology_add_device (t, "PC-PT", NULL, 0, 0, &error) != NULL,
+                   "device %u: %s", i + 1, error ? error->message : "");
+  ck_assert_uint_eq (cord_topology_get_n_devices (t), CORD_LIMIT_DEVICES);
+  ck_assert_ptr_null (cord_topology_add_device (t, "PC-PT", "One too many", 0, 0, &error));
+  expect_error (&error, CORD_ERROR_LIMIT, "at most", limit);
+  ck_assert_ptr_null (cord_topology_find_device (t, "One too many"));
+  ck_assert_uint_eq (cord_topology_get_n_devices (t), CORD_LIMIT_DEVICES);
+
+  /* Removing one makes room again. */
+  ck_assert (cord_topology_remove_device (t, cord_topology_get_device (t, 0), &error));
+  add (t, "PC-PT", "Fits again");
+  ck_assert_uint_eq (cord_topology_get_n_devices (t), CORD_LIMIT_DEVICES);
+}
+END_TEST
+
+START_TEST (test_limit_link_count)
+{
+  g_autoptr(CordTopology) t = new_topology ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *limit = g_strdup_printf ("%u links", CORD_LIMIT_LINKS);
+  CordDevice *a = NULL, *b = NULL;
+  guint next = 0;
+
+  /* Pairs of 2960s, each FastEthernet port of one cabled to the same
+   * port of the other; a new pair when one is full. */
+  while (cord_topology_get_n_links (t) < CORD_LIMIT_LINKS)
+    {
+      g_autofree char *name = NULL;
+
+      if (a == NULL || next == 24)
+        {
+          a = add (t, "2960-24TT", NULL);
+          b = add (t, "2960-24TT", NULL);
+          next = 0;
+        }
+      name = g_strdup_printf ("FastEthernet0/%u", next + 1);
+      ck_assert_msg (cord_topology_connect (t, port (a, name), port (b, name),
+                                            CORD_CABLE_CROSS, &error) != NULL,
+                     "link %u: %s", cord_topology_get_n_links (t) + 1,
+                     error ? error->message : "");
+      next++;
+    }
+  ck_assert_uint_eq (cord_topology_get_n_links (t), CORD_LIMIT_LINKS);
+
+  /* Two free ports, on a fresh pair so nothing else stands in the way. */
+  a = add (t, "2960-24TT", NULL);
+  b = add (t, "2960-24TT", NULL);
+  ck_assert_ptr_null (cord_topology_connect (t, port (a, "FastEthernet0/1"),
+                                             port (b, "FastEthernet0/1"),
+                                             CORD_CABLE_CROSS, &error));
+  expect_error (&error, CORD_ERROR_LIMIT, "at most", limit);
+  ck_assert_ptr_null (port (a, "FastEthernet0/1")->link);
+  ck_assert_ptr_null (port (b, "FastEthernet0/1")->link);
+  ck_assert_uint_eq (cord_topology_get_n_links (t), CORD_LIMIT_LINKS);
+
+  /* Undo takes back the pair, then the last link. */
+  ck_assert (cord_topology_undo (t, &error));
+  ck_assert (cord_topology_undo (t, &error));
+  ck_assert (cord_topology_undo (t, &error));
+  ck_assert_uint_eq (cord_topology_get_n_links (t), CORD_LIMIT_LINKS - 1);
+}
+END_TEST
+
+START_TEST (test_limit_note_count)
+{
+  g_autoptr(CordTopology) t = new_topology ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *limit = g_strdup_printf ("%u notes", CORD_LIMIT_NOTES);
+
+  for (guint i = 0; i < CORD_LIMIT_NOTES; i++)
+    ck_assert_msg (cord_topology_add_note (t, 0, 0, "n", &error) != NULL,
+                   "note %u: %s", i + 1, error ? error->message : "");
+  ck_assert_ptr_null (cord_topology_add_note (t, 0, 0, "one too many", &error));
+  expect_error (&error, CORD_ERROR_LIMIT, "at most", limit);
+  ck_assert_uint_eq (cord_topology_get_n_notes (t), CORD_LIMIT_NOTES);
+}
+END_TEST
+
+/* A lab file with one device more than the limit is refused, at the line
+ * of the device that does not fit. */
+START_TEST (test_limit_lab_device_count)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<patchcord-lab version=\"1\">\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CordTopology) t = NULL;
+  g_autofree char *where = g_strdup_printf ("big.pclab:%u:", CORD_LIMIT_DEVICES + 3);
+  g_autofree char *limit = g_strdup_printf ("%u devices", CORD_LIMIT_DEVICES);
+  g_autofree char *last = g_strdup_printf ("  <device name=\"PC%u\"", CORD_LIMIT_DEVICES);
+
+  for (guint i = 0; i <= CORD_LIMIT_DEVICES; i++)
+    g_string_append_printf (xml, "  <device name=\"PC%u\" model=\"PC-PT\" x=\"0\" y=\"0\"/>\n", i);
+  g_string_append (xml, "</patchcord-lab>\n");
+
+  t = cord_lab_load_data (cord_catalog_get_default (), xml->str, xml->len, "big.pclab", &error);
+  ck_assert_ptr_null (t);
+  expect_error (&error, CORD_ERROR_LIMIT, where, limit);
+
+  /* At the limit it loads. */
+  g_string_truncate (xml, strstr (xml->str, last) - xml->str);
+  g_string_append (xml, "</patchcord-lab>\n");
+  t = cord_lab_load_data (cord_catalog_get_default (), xml->str, xml->len, "big.pclab", &error);
+  ck_assert_msg (t != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (cord_topology_get_n_devices (t), CORD_LIMIT_DEVICES);
+}
+END_TEST
+
 static Suite *
 topology_suite (void)
 {
@@ -2105,6 +2224,15 @@ topology_suite (void)
   tcase_add_test (tc, test_limit_positions);
   tcase_add_test (tc, test_limit_config_and_note_size);
   tcase_add_test (tc, test_limit_wrong_kind);
+  suite_add_tcase (s, tc);
+
+  /* Tens of thousands of edits each: a few seconds under the sanitizers. */
+  tc = tcase_create ("counts");
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_limit_device_count);
+  tcase_add_test (tc, test_limit_link_count);
+  tcase_add_test (tc, test_limit_note_count);
+  tcase_add_test (tc, test_limit_lab_device_count);
   suite_add_tcase (s, tc);
 
   return s;

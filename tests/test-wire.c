@@ -9,13 +9,10 @@
 #include "sim.h"
 #include "test-util.h"
 
-typedef struct {
-  CordTopology *topology;
-  CordEngine   *engine;
-  CordSim      *sim;
-  GArray       *events;     /* Sent */
+#define NET_EXTRA_FIELDS                                                      \
+  GArray       *events;     /* Sent */                                        \
   GPtrArray    *changes;    /* "NAME PORT up|down" */
-} Net;
+#include "net-util.h"
 
 typedef struct {
   guint64   time;
@@ -51,9 +48,7 @@ on_port (CordSim  *sim,
 static void
 net_init (Net *net)
 {
-  net->topology = cord_topology_new (cord_catalog_get_default ());
-  net->engine = cord_engine_new ();
-  net->sim = cord_sim_new (net->topology, net->engine);
+  net_init_sim (net);
   net->events = g_array_new (FALSE, TRUE, sizeof (Sent));
   net->changes = g_ptr_array_new_with_free_func (g_free);
   cord_sim_set_frame_hook (net->sim, on_frame, net);
@@ -63,51 +58,12 @@ net_init (Net *net)
 static void
 net_clear (Net *net)
 {
-  g_clear_pointer (&net->sim, cord_sim_free);
-  g_clear_object (&net->topology);
-  g_clear_pointer (&net->engine, cord_engine_free);
+  net_clear_sim (net);
   g_clear_pointer (&net->events, g_array_unref);
   g_clear_pointer (&net->changes, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Net, net_clear)
-
-static CordDevice *
-add (Net        *net,
-     const char *model,
-     const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  CordDevice *device = cord_topology_add_device (net->topology, model, name, 0, 0, &error);
-
-  ck_assert_msg (device != NULL, "%s", error ? error->message : "");
-  return device;
-}
-
-static CordPort *
-port (CordDevice *device,
-      const char *name)
-{
-  CordPort *p = cord_device_find_port (device, name);
-
-  ck_assert_msg (p != NULL, "%s has no %s", device->name, name);
-  return p;
-}
-
-static CordLink *
-wire (Net        *net,
-      CordDevice *a,
-      const char *pa,
-      CordDevice *b,
-      const char *pb,
-      CordCable   cable)
-{
-  g_autoptr(GError) error = NULL;
-  CordLink *link = cord_topology_connect (net->topology, port (a, pa), port (b, pb), cable, &error);
-
-  ck_assert_msg (link != NULL, "%s", error ? error->message : "");
-  return link;
-}
 
 /* A broadcast frame of @len bytes from 0001.4200.9999. */
 static guint8 *
@@ -136,7 +92,7 @@ build_hub (Net         *net,
       g_autofree char *hp = g_strdup_printf ("FastEthernet%u", i);
 
       pcs[i] = add (net, "PC-PT", name);
-      wire (net, *hub, hp, pcs[i], "FastEthernet0", CORD_CABLE_STRAIGHT);
+      link_ports (net, *hub, hp, pcs[i], "FastEthernet0", CORD_CABLE_STRAIGHT);
     }
 }
 
@@ -223,7 +179,7 @@ START_TEST (test_line_state)
   r1 = add (&net, "1841", "R1");
   s1 = add (&net, "2960-24TT", "S1");
   pc = add (&net, "PC-PT", "PC0");
-  link = wire (&net, r1, "FastEthernet0/0", s1, "FastEthernet0/1", CORD_CABLE_STRAIGHT);
+  link = link_ports (&net, r1, "FastEthernet0/0", s1, "FastEthernet0/1", CORD_CABLE_STRAIGHT);
   rp = port (r1, "FastEthernet0/0");
   sp = port (s1, "FastEthernet0/1");
 
@@ -255,7 +211,7 @@ START_TEST (test_line_state)
   ck_assert (cord_sim_port_set_shutdown (net.sim, rp, FALSE, &error));
   ck_assert (cord_topology_disconnect (net.topology, link, &error));
   ck_assert (!cord_sim_port_is_up (net.sim, rp));
-  wire (&net, s1, "FastEthernet0/2", pc, "FastEthernet0", CORD_CABLE_CROSS);
+  link_ports (&net, s1, "FastEthernet0/2", pc, "FastEthernet0", CORD_CABLE_CROSS);
   ck_assert (!cord_sim_port_is_up (net.sim, port (pc, "FastEthernet0")));
   /* Undo the cable, redo it: the sim follows. */
   ck_assert (cord_topology_undo (net.topology, &error));
@@ -402,7 +358,7 @@ START_TEST (test_modules_follow)
   ck_assert (cord_topology_remove_module (net.topology, pc, "0", &error));
   ck_assert (cord_topology_insert_module (net.topology, pc, "0", "PT-HOST-NM-1CGE", &error));
   ck_assert (cord_topology_set_power (net.topology, pc, TRUE, &error));
-  wire (&net, pc, "GigabitEthernet0", hub, "FastEthernet3", CORD_CABLE_STRAIGHT);
+  link_ports (&net, pc, "GigabitEthernet0", hub, "FastEthernet3", CORD_CABLE_STRAIGHT);
   ck_assert (cord_sim_port_is_up (net.sim, port (pc, "GigabitEthernet0")));
   /* The slower end sets the pace. */
   ck_assert_uint_eq (cord_sim_port_get_bandwidth (net.sim, port (pc, "GigabitEthernet0")), 100000000);

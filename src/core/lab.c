@@ -475,8 +475,8 @@ cord_lab_load_data (CordCatalog  *catalog,
   if (len > CORD_LIMIT_LAB_BYTES)
     {
       g_set_error (error, CORD_ERROR, CORD_ERROR_LIMIT,
-                   _("%s: the file is %" G_GSIZE_FORMAT " MiB; lab files may be "
-                     "at most %u MiB"), filename, len >> 20, CORD_LIMIT_LAB_BYTES >> 20);
+                   _("%s: the file is %lu MiB; lab files may be at most %u MiB"),
+                   filename, (unsigned long) (len >> 20), CORD_LIMIT_LAB_BYTES >> 20);
       return NULL;
     }
   doc = cord_xml_read (data, len, filename, error);
@@ -592,8 +592,8 @@ cord_lab_load_file (CordCatalog  *catalog,
   if ((guint64) st.st_size > CORD_LIMIT_LAB_BYTES)
     {
       g_set_error (error, CORD_ERROR, CORD_ERROR_LIMIT,
-                   _("%s: the file is %" G_GUINT64_FORMAT " MiB; lab files may be "
-                     "at most %u MiB"), path, (guint64) st.st_size >> 20,
+                   _("%s: the file is %lu MiB; lab files may be at most %u MiB"),
+                   path, (unsigned long) ((guint64) st.st_size >> 20),
                    CORD_LIMIT_LAB_BYTES >> 20);
       return NULL;
     }

@@ -330,8 +330,8 @@ _cord_check_text (const char  *text,
   if (len > limit)
     {
       g_set_error (error, CORD_ERROR, CORD_ERROR_LIMIT,
-                   _("The %s is %" G_GSIZE_FORMAT " bytes long; the limit is %"
-                     G_GSIZE_FORMAT " bytes"), what, len, limit);
+                   _("The %s is %lu bytes long; the limit is %lu bytes"),
+                   what, (unsigned long) len, (unsigned long) limit);
       return FALSE;
     }
   if (!g_utf8_validate (text, len, NULL))

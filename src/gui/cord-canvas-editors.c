@@ -1,14 +1,120 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* CordCanvas in-place editors: the port picker of the connect tool, the note editor and the rename entry. */
+/* CordCanvas in-place editors: the connect tool (its port picker and the Automatic cable), the note editor and the rename entry. */
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
 #include "cord-canvas-private.h"
+#include "cord-error.h"
 
 /* ---------------------------------------------------------------------- */
 /* The port picker (connect tool)                                          */
 /* ---------------------------------------------------------------------- */
+
+/* A port's medium in a word, for the reasons the port list gives. */
+static const char *
+medium_word (CordMedium medium)
+{
+  switch (medium)
+    {
+    case CORD_MEDIUM_COPPER:   return _("copper");
+    case CORD_MEDIUM_FIBER:    return _("fiber");
+    case CORD_MEDIUM_SERIAL:   return _("serial");
+    case CORD_MEDIUM_CONSOLE:  return _("console");
+    case CORD_MEDIUM_ASYNC:    return _("async");
+    case CORD_MEDIUM_WIRELESS: return _("wireless");
+    default:
+      g_return_val_if_reached ("?");
+    }
+}
+
+/* What a chosen cable is made for; a console cable also takes async lines. */
+static gboolean
+cable_fits_port (CordCable       cable,
+                 const CordPort *port,
+                 CordMedium     *wanted)
+{
+  switch (cable)
+    {
+    case CORD_CABLE_STRAIGHT:
+    case CORD_CABLE_CROSS:
+      *wanted = CORD_MEDIUM_COPPER;
+      break;
+    case CORD_CABLE_FIBER:
+      *wanted = CORD_MEDIUM_FIBER;
+      break;
+    case CORD_CABLE_SERIAL_DCE:
+    case CORD_CABLE_SERIAL_DTE:
+      *wanted = CORD_MEDIUM_SERIAL;
+      break;
+    case CORD_CABLE_CONSOLE:
+      *wanted = CORD_MEDIUM_CONSOLE;
+      return port->medium == CORD_MEDIUM_CONSOLE || port->medium == CORD_MEDIUM_ASYNC;
+    case CORD_CABLE_AUTO:
+    default:
+      *wanted = port->medium;
+      return port->medium != CORD_MEDIUM_WIRELESS;
+    }
+  return port->medium == *wanted;
+}
+
+/* Why @port cannot take the cable being made, in a few words for the list
+ * and in full for its tooltip; NULL when it can. @from is the end already
+ * picked, or NULL while picking the first. */
+static char *
+port_unfit_reason (CordCanvas     *self,
+                   const CordPort *port,
+                   const CordPort *from,
+                   char          **tooltip)
+{
+  g_autoptr(GError) error = NULL;
+  CordMedium wanted;
+  CordCable resolved;
+
+  *tooltip = NULL;
+  if (port->link != NULL)
+    {
+      CordPort *peer = cord_link_get_peer (port->link, (CordPort *) port);
+
+      /* TRANSLATORS: a taken port in the port list: "to PC0 FastEthernet0". */
+      *tooltip = g_strdup_printf (_("In use: cabled to %s %s"), peer->device->name, peer->name);
+      return g_strdup_printf (_("in use, to %s %s"), peer->device->name, peer->name);
+    }
+  if (port->medium == CORD_MEDIUM_WIRELESS)
+    {
+      *tooltip = g_strdup (_("A wireless port takes no cable"));
+      return g_strdup (_("wireless, takes no cable"));
+    }
+  if (!cable_fits_port (self->cable, port, &wanted))
+    {
+      /* TRANSLATORS: why a port is disabled: "fiber — this cable is copper". */
+      *tooltip = g_strdup_printf (_("This is %s and the %s cable needs %s; choose another cable"),
+                                  cord_medium_describe (port->medium),
+                                  cord_cable_label (self->cable),
+                                  cord_medium_describe (wanted));
+      return g_strdup_printf (_("%s — this cable is %s"),
+                              medium_word (port->medium), medium_word (wanted));
+    }
+  if (from != NULL && port->device == from->device)
+    {
+      *tooltip = g_strdup (_("A cable joins two different devices"));
+      return g_strdup (_("same device"));
+    }
+  if (from != NULL && !cord_cable_resolve (self->cable, from, port, &resolved, &error))
+    {
+      *tooltip = g_strdup (error->message);
+      /* TRANSLATORS: a port that cannot take the other end: "does not pair with RS 232". */
+      return g_strdup_printf (_("does not pair with %s"), from->name);
+    }
+  return NULL;
+}
+
+static void
+finish_connect_tool (CordCanvas *self)
+{
+  if (!self->tool_sticky)
+    cord_canvas_set_tool (self, CORD_CANVAS_TOOL_SELECT, NULL, CORD_CABLE_AUTO);
+}
 
 static void
 port_chosen (CordCanvas *self,
@@ -29,8 +135,8 @@ port_chosen (CordCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (cord_topology_connect (self->topology, from, port, self->cable, &error) == NULL)
     _cord_canvas_emit_error (self, error);
-  else if (!self->tool_sticky)
-    cord_canvas_set_tool (self, CORD_CANVAS_TOOL_SELECT, NULL, CORD_CABLE_AUTO);
+  else
+    finish_connect_tool (self);
 }
 
 static void
@@ -41,7 +147,7 @@ on_port_row_activated (GtkListBox    *list,
   CordDevice *device = self->picking_device;
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "port-index"));
 
-  if (device == NULL || index >= device->ports->len)
+  if (device == NULL || index >= device->ports->len || !gtk_widget_get_sensitive (GTK_WIDGET (row)))
     return;
   gtk_popover_popdown (GTK_POPOVER (self->port_popover));
   port_chosen (self, device->ports->pdata[index]);
@@ -56,24 +162,19 @@ on_port_popover_closed (GtkPopover *popover,
 }
 
 static GtkWidget *
-port_row (CordPort *port)
+port_row (CordCanvas     *self,
+          CordPort       *port,
+          const CordPort *from,
+          gboolean       *usable)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *name = gtk_label_new (port->name);
-  g_autofree char *status = NULL;
-  GtkWidget *state;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *reason = port_unfit_reason (self, port, from, &tooltip);
+  GtkWidget *state = gtk_label_new (reason != NULL ? reason : _("free"));
 
-  if (port->link != NULL)
-    {
-      CordPort *peer = cord_link_get_peer (port->link, port);
-
-      /* TRANSLATORS: a taken port in the port list: "to PC0 FastEthernet0". */
-      status = g_strdup_printf (_("to %s %s"), peer->device->name, peer->name);
-    }
-  else
-    status = g_strdup (_("free"));
-  state = gtk_label_new (status);
+  *usable = reason == NULL;
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_widget_add_css_class (state, "dim-label");
@@ -84,11 +185,137 @@ port_row (CordPort *port)
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), state);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_sensitive (row, port->link == NULL);
+  gtk_widget_set_sensitive (row, *usable);
+  if (tooltip != NULL)
+    gtk_widget_set_tooltip_text (row, tooltip);
   g_object_set_data (G_OBJECT (row), "port-index", GUINT_TO_POINTER (port->index));
   return row;
 }
 
+/* ---------------------------------------------------------------------- */
+/* The Automatic cable: two clicks, no popups                              */
+/* ---------------------------------------------------------------------- */
+
+static CordPort *
+first_free_port (CordDevice *device,
+                 CordMedium  medium)
+{
+  for (guint i = 0; i < device->ports->len; i++)
+    {
+      CordPort *port = device->ports->pdata[i];
+
+      if (port->link == NULL && port->medium == medium)
+        return port;
+    }
+  return NULL;
+}
+
+static gboolean
+has_free_cable_port (CordDevice *device)
+{
+  for (guint i = 0; i < device->ports->len; i++)
+    {
+      CordPort *port = device->ports->pdata[i];
+
+      if (port->link == NULL && port->medium != CORD_MEDIUM_WIRELESS)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Picks the first free pair of ports of @a and @b that fit each other.
+ * Data ports come first, copper before fiber before serial, the way a
+ * student means "connect these"; a console cable (a PC's RS 232 to a
+ * Console port) only when no data pair fits. */
+static gboolean
+auto_pair (CordDevice  *a,
+           CordDevice  *b,
+           CordPort   **pa,
+           CordPort   **pb)
+{
+  static const CordMedium data[] = { CORD_MEDIUM_COPPER, CORD_MEDIUM_FIBER, CORD_MEDIUM_SERIAL };
+  CordCable resolved;
+
+  for (guint m = 0; m < G_N_ELEMENTS (data); m++)
+    {
+      *pa = first_free_port (a, data[m]);
+      *pb = first_free_port (b, data[m]);
+      if (*pa != NULL && *pb != NULL &&
+          cord_cable_resolve (CORD_CABLE_AUTO, *pa, *pb, &resolved, NULL))
+        return TRUE;
+    }
+  for (guint i = 0; i < a->ports->len; i++)
+    for (guint j = 0; j < b->ports->len; j++)
+      {
+        *pa = a->ports->pdata[i];
+        *pb = b->ports->pdata[j];
+        if ((*pa)->link == NULL && (*pb)->link == NULL &&
+            ((*pa)->medium == CORD_MEDIUM_CONSOLE || (*pa)->medium == CORD_MEDIUM_ASYNC) &&
+            ((*pb)->medium == CORD_MEDIUM_CONSOLE || (*pb)->medium == CORD_MEDIUM_ASYNC) &&
+            cord_cable_resolve (CORD_CABLE_AUTO, *pa, *pb, &resolved, NULL))
+          return TRUE;
+      }
+  *pa = *pb = NULL;
+  return FALSE;
+}
+
+static void
+emit_message (CordCanvas *self,
+              CordError   code,
+              char       *message)
+{
+  g_autoptr(GError) error = g_error_new_literal (CORD_ERROR, code, message);
+
+  g_free (message);
+  _cord_canvas_emit_error (self, error);
+}
+
+/* With the Automatic cable only connect_from's device counts: the ports
+ * are chosen once both devices are known. */
+static void
+auto_connect_click (CordCanvas *self,
+                    CordDevice *device)
+{
+  g_autoptr(GError) error = NULL;
+  CordDevice *from;
+  CordPort *pa, *pb;
+
+  if (!has_free_cable_port (device))
+    {
+      emit_message (self, CORD_ERROR_BUSY, g_strdup_printf (_("Every port of %s is taken; remove a cable from it "
+                                             "or add a module first"), device->name));
+      return;
+    }
+  if (self->connect_from == NULL)
+    {
+      self->connect_from = device->ports->pdata[0];
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  from = self->connect_from->device;
+  if (from == device)
+    {
+      emit_message (self, CORD_ERROR_INVALID, g_strdup_printf (_("A cable joins two devices; click another device "
+                                             "to connect %s to, or press Esc"), device->name));
+      return;
+    }
+  self->connect_from = NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (!auto_pair (from, device, &pa, &pb))
+    {
+      emit_message (self, CORD_ERROR_MEDIUM, g_strdup_printf (_("%s and %s have no free ports that fit each other; "
+                                             "free a port, add a module, or choose a cable and "
+                                             "pick the ports"), from->name, device->name));
+      return;
+    }
+  if (cord_topology_connect (self->topology, pa, pb, CORD_CABLE_AUTO, &error) == NULL)
+    _cord_canvas_emit_error (self, error);
+  else
+    finish_connect_tool (self);
+}
+
+/* The connect tool's click on @device: with a chosen cable, a list of its
+ * ports; with the Automatic cable, no list (see auto_connect_click()). */
 void
 _cord_canvas_open_port_picker (CordCanvas *self,
                                CordDevice *device)
@@ -96,23 +323,42 @@ _cord_canvas_open_port_picker (CordCanvas *self,
   GtkListBox *list = GTK_LIST_BOX (self->port_list);
   GtkWidget *child;
   g_autofree char *title = NULL;
-  guint n_free = 0;
+  CordPort *from = self->connect_from;
+  guint n_usable = 0, n_free = 0;
   graphene_rect_t r;
   double x0, y0, x1, y1;
 
   g_assert (CORD_IS_CANVAS (self) && device != NULL);
 
+  if (self->cable == CORD_CABLE_AUTO)
+    {
+      auto_connect_click (self, device);
+      return;
+    }
   while ((child = gtk_widget_get_first_child (self->port_list)) != NULL)
     gtk_list_box_remove (list, child);
   for (guint i = 0; i < device->ports->len; i++)
     {
       CordPort *port = device->ports->pdata[i];
+      gboolean usable;
 
-      gtk_list_box_append (list, port_row (port));
+      gtk_list_box_append (list, port_row (self, port, from, &usable));
+      n_usable += usable;
       n_free += port->link == NULL;
     }
-  title = g_strdup_printf (n_free > 0 ? _("Connect a port of %s") : _("Every port of %s is taken"),
-                           device->name);
+  if (n_usable > 0 && from != NULL)
+    title = g_strdup_printf (_("Connect %s %s to a port of %s"), from->device->name, from->name,
+                             device->name);
+  else if (n_usable > 0)
+    title = g_strdup_printf (_("Connect a port of %s"), device->name);
+  else if (n_free == 0)
+    title = g_strdup_printf (_("Every port of %s is taken"), device->name);
+  else if (from != NULL)
+    title = g_strdup_printf (_("No free port of %s fits %s %s"), device->name,
+                             from->device->name, from->name);
+  else
+    title = g_strdup_printf (_("No free port of %s takes a %s cable"), device->name,
+                             cord_cable_label (self->cable));
   gtk_label_set_text (GTK_LABEL (g_object_get_data (G_OBJECT (self->port_popover), "title")), title);
   self->picking_device = device;
   _cord_canvas_device_bounds (self, device, &r);

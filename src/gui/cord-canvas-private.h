@@ -1,22 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Internals CordCanvas shares between its behaviour (cord-canvas.c), its input (cord-canvas-input.c), its in-place editors (cord-canvas-editors.c) and its drawing (cord-canvas-draw*.c), and hooks for its tests. */
+/* Internals CordCanvas shares between its behaviour (cord-canvas.c), its input (cord-canvas-input.c), its in-place editors (cord-canvas-editors.c) and its bridge to the renderer (cord-canvas-draw.c), and hooks for its tests. */
 #pragma once
 
 #include "cord-canvas.h"
+#include "cord-render.h"
 
 G_BEGIN_DECLS
 
-/* Model units: at zoom 1 one unit is one logical pixel. A device's (x, y)
- * is the centre of its icon; a note's is its top-left corner. */
-#define CANVAS_ICON        48.0
-#define CANVAS_GRID        24.0
+/* Model units, as the renderer draws them. */
+#define CANVAS_ICON        CORD_RENDER_ICON
+#define CANVAS_GRID        CORD_RENDER_GRID
 #define CANVAS_ZOOM_MIN    0.25
 #define CANVAS_ZOOM_MAX    4.0
-#define CANVAS_NOTE_WIDTH  200.0
-#define CANVAS_NOTE_PAD    8.0
-#define CANVAS_N_KINDS     (CORD_KIND_SERVER + 1)
-#define CANVAS_NAME_SIZE   12.0
-#define CANVAS_MODEL_SIZE  10.0
 
 typedef enum {
   CANVAS_DRAG_NONE,
@@ -25,63 +20,14 @@ typedef enum {
   CANVAS_DRAG_PAN,        /* the view follows the pointer */
 } CanvasDragMode;
 
-typedef enum {
-  CANVAS_HIT_NONE,
-  CANVAS_HIT_DEVICE,
-  CANVAS_HIT_DEVICE_NAME, /* the name label under a device */
-  CANVAS_HIT_LINK,
-  CANVAS_HIT_NOTE,
-} CanvasHitKind;
-
-typedef struct {
-  CanvasHitKind kind;
-  gpointer      item;     /* CordDevice*, CordLink* or CordNote* */
-} CanvasHit;
-
-/* Text laid out once per device and reused by every frame. */
-typedef struct {
-  PangoLayout *name;
-  PangoLayout *model;
-} CanvasLabels;
-
-/* One rasterised device icon; both are NULL when the resource is missing. */
-typedef struct {
-  GdkTexture      *texture;
-  cairo_surface_t *surface;
-} CanvasIcon;
-
-/* What a paint pass may draw beyond the lab itself. */
-typedef enum {
-  CANVAS_PAINT_EXPORT = 1 << 0,   /* no grid, selection, hover or previews */
-} CanvasPaintFlags;
-
-typedef struct {
-  double r, g, b;
-} CanvasRgb;
-
-/* The GNOME palette, so the workspace sits well in Adwaita. */
-static const CanvasRgb CANVAS_ACCENT      = { 0.208, 0.518, 0.894 };  /* blue 3 */
-static const CanvasRgb CANVAS_INK         = { 0.141, 0.122, 0.192 };  /* dark 4 */
-static const CanvasRgb CANVAS_INK_DIM     = { 0.369, 0.361, 0.392 };  /* dark 1 */
-static const CanvasRgb CANVAS_CABLE_COPPER = { 0.239, 0.220, 0.275 }; /* dark 2 */
-static const CanvasRgb CANVAS_CABLE_FIBER = { 0.902, 0.380, 0.000 };  /* orange 4 */
-static const CanvasRgb CANVAS_CABLE_SERIAL = { 0.753, 0.110, 0.157 }; /* red 4 */
-static const CanvasRgb CANVAS_CABLE_CONSOLE = { 0.384, 0.627, 0.918 };/* blue 2 */
-static const CanvasRgb CANVAS_LIGHT_UP    = { 0.180, 0.761, 0.494 };  /* green 4 */
-static const CanvasRgb CANVAS_LIGHT_WAIT  = { 0.898, 0.647, 0.039 };  /* yellow 5 */
-static const CanvasRgb CANVAS_LIGHT_DOWN  = { 0.878, 0.106, 0.141 };  /* red 3 */
-static const CanvasRgb CANVAS_NOTE_PAPER  = { 1.000, 0.965, 0.745 };
-static const CanvasRgb CANVAS_NOTE_EDGE   = { 0.898, 0.827, 0.537 };
-
-/* One paint pass, shared by the drawing files. */
-typedef struct {
-  CordCanvas       *self;
-  cairo_t          *cr;
-  graphene_rect_t   area;        /* what is visible, model units */
-  double            zoom;        /* logical pixels per model unit */
-  CanvasPaintFlags  flags;
-  CanvasIcon       *icons[CANVAS_N_KINDS];
-} CanvasPaint;
+/* What lies under a point: the renderer's hit testing. */
+typedef CordRenderHitKind CanvasHitKind;
+typedef CordRenderHit     CanvasHit;
+#define CANVAS_HIT_NONE        CORD_RENDER_HIT_NONE
+#define CANVAS_HIT_DEVICE      CORD_RENDER_HIT_DEVICE
+#define CANVAS_HIT_DEVICE_NAME CORD_RENDER_HIT_DEVICE_NAME
+#define CANVAS_HIT_LINK        CORD_RENDER_HIT_LINK
+#define CANVAS_HIT_NOTE        CORD_RENDER_HIT_NOTE
 
 struct _CordCanvas
 {
@@ -152,16 +98,8 @@ struct _CordCanvas
   gpointer         forwarding_data;
   GDestroyNotify   forwarding_destroy;
 
-  /* Caches. */
-  PangoContext    *pango;          /* unhinted, so text scales smoothly */
-  GHashTable      *icons;          /* "name@px" → CanvasIcon* */
-  graphene_rect_t  art[CANVAS_N_KINDS]; /* opaque part of each icon */
-  guint            art_known;      /* bit per kind: art[] measured */
-  GHashTable      *labels;         /* CordDevice* → CanvasLabels* */
-  GHashTable      *note_layouts;   /* CordNote* → PangoLayout* */
-  GHashTable      *link_offsets;   /* CordLink* → offset in half steps */
-  gboolean         link_offsets_dirty;
-  GPtrArray       *visible;        /* reused by every frame */
+  /* Draws the lab and holds what it lays out and rasterises. */
+  CordRender      *render;
 };
 
 /* cord-canvas.c */
@@ -218,22 +156,22 @@ void             _cord_canvas_cancel_rename      (CordCanvas          *self);
 void             _cord_canvas_commit_rename      (CordCanvas          *self);
 gboolean         _cord_canvas_rename_after_click (gpointer             data);
 
-/* cord-canvas-draw.c */
+/* cord-canvas-draw.c: the canvas's side of the renderer */
 void             _cord_canvas_draw_init          (CordCanvas          *self);
 void             _cord_canvas_draw_clear         (CordCanvas          *self);
+/* Hands the selection, hover and drag to the renderer before it draws
+ * or measures. */
+CordRender      *_cord_canvas_render             (CordCanvas          *self);
 void             _cord_canvas_forget_device      (CordCanvas          *self,
                                                   CordDevice          *device);
 void             _cord_canvas_forget_note        (CordCanvas          *self,
                                                   CordNote            *note);
 void             _cord_canvas_snapshot           (CordCanvas          *self,
                                                   GtkSnapshot         *snapshot);
-void             _cord_canvas_paint              (CordCanvas          *self,
-                                                  cairo_t             *cr,
-                                                  const graphene_rect_t *area,
-                                                  CanvasPaintFlags     flags);
 CanvasHit        _cord_canvas_hit_test           (CordCanvas          *self,
                                                   double               mx,
                                                   double               my);
+/* Where @device is drawn: its position, moved along while it is dragged. */
 void             _cord_canvas_device_position    (CordCanvas          *self,
                                                   CordDevice          *device,
                                                   double              *x,
@@ -251,29 +189,6 @@ void             _cord_canvas_name_bounds        (CordCanvas          *self,
 void             _cord_canvas_note_bounds        (CordCanvas          *self,
                                                   CordNote            *note,
                                                   graphene_rect_t     *bounds);
-char            *_cord_canvas_tooltip_markup     (CordCanvas          *self,
-                                                  CanvasHit            hit);
-const char      *_cord_canvas_icon_name          (CordDeviceKind       kind);
-void             _cord_canvas_set_rgb            (cairo_t             *cr,
-                                                  const CanvasRgb     *c,
-                                                  double               alpha);
-void             _cord_canvas_rounded_rect       (cairo_t             *cr,
-                                                  double               x,
-                                                  double               y,
-                                                  double               w,
-                                                  double               h,
-                                                  double               r);
-double           _cord_canvas_rect_bottom        (const graphene_rect_t *r);
-const graphene_rect_t *_cord_canvas_art_box      (CordCanvas          *self,
-                                                  CordDeviceKind       kind);
-CanvasLabels    *_cord_canvas_device_labels      (CordCanvas          *self,
-                                                  CordDevice          *device);
-void             _cord_canvas_label_rects        (CordCanvas          *self,
-                                                  CordDevice          *device,
-                                                  graphene_rect_t     *model_rect,
-                                                  graphene_rect_t     *name_rect);
-
-/* cord-canvas-draw-links.c */
 gboolean         _cord_canvas_link_ends          (CordCanvas          *self,
                                                   CordLink            *link,
                                                   graphene_point_t    *a,
@@ -284,19 +199,8 @@ gboolean         _cord_canvas_light_position     (CordCanvas          *self,
                                                   CordLink            *link,
                                                   guint                end,
                                                   graphene_point_t    *point);
-void             _cord_canvas_update_link_offsets (CordCanvas         *self);
-double           _cord_canvas_exit_distance      (const graphene_rect_t *art,
-                                                  double               ux,
-                                                  double               uy);
-void             _cord_canvas_draw_links         (CanvasPaint         *p);
-
-/* cord-canvas-draw-devices.c */
-void             _cord_canvas_collect_visible    (CordCanvas          *self,
-                                                  const graphene_rect_t *area);
-void             _cord_canvas_draw_device_backs  (CanvasPaint         *p);
-void             _cord_canvas_draw_icons_cairo   (CanvasPaint         *p,
-                                                  gboolean             fallbacks_only);
-void             _cord_canvas_draw_labels        (CanvasPaint         *p);
+char            *_cord_canvas_tooltip_markup     (CordCanvas          *self,
+                                                  CanvasHit            hit);
 
 /* cord-canvas-input.c: tests drive the canvas through these the way the
  * gestures do, in widget coordinates. */

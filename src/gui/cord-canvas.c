@@ -340,7 +340,7 @@ on_links_changed (CordTopology *topology,
                   CordLink     *link,
                   CordCanvas   *self)
 {
-  self->link_offsets_dirty = TRUE;
+  cord_render_links_changed (self->render);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -349,7 +349,7 @@ on_link_removed (CordTopology *topology,
                  CordLink     *link,
                  CordCanvas   *self)
 {
-  g_hash_table_remove (self->link_offsets, link);
+  cord_render_forget_link (self->render, link);
   on_links_changed (topology, link, self);
   selection_forget (self, self->sel_links, link);
 }
@@ -454,9 +454,9 @@ cord_canvas_set_lab (CordCanvas   *self,
   if (self->topology != NULL)
     g_signal_handlers_disconnect_by_data (self->topology, self);
   had = _cord_canvas_selection_clear (self);
-  _cord_canvas_draw_clear (self);
   g_set_object (&self->topology, topology);
   self->sim = sim;
+  _cord_canvas_draw_clear (self);
   if (topology != NULL)
     {
       g_signal_connect (topology, "device-added", G_CALLBACK (on_device_added), self);
@@ -609,54 +609,20 @@ void
 cord_canvas_get_lab_extents (CordCanvas      *self,
                              graphene_rect_t *extents)
 {
-  gboolean any = FALSE;
-  graphene_rect_t r;
-
   g_return_if_fail (CORD_IS_CANVAS (self));
   g_return_if_fail (extents != NULL);
 
-  graphene_rect_init (extents, 0, 0, 0, 0);
-  for (guint i = 0; self->topology && i < cord_topology_get_n_devices (self->topology); i++)
-    {
-      _cord_canvas_device_bounds (self, cord_topology_get_device (self->topology, i), &r);
-      if (any)
-        graphene_rect_union (extents, &r, extents);
-      else
-        *extents = r;
-      any = TRUE;
-    }
-  for (guint i = 0; self->topology && i < cord_topology_get_n_notes (self->topology); i++)
-    {
-      _cord_canvas_note_bounds (self, cord_topology_get_note (self->topology, i), &r);
-      if (any)
-        graphene_rect_union (extents, &r, extents);
-      else
-        *extents = r;
-      any = TRUE;
-    }
-  if (!any)
-    graphene_rect_init (extents, 0, 0, 160, 120);
-  graphene_rect_inset (extents, -24, -24);
-  graphene_rect_round_extents (extents, extents);
+  cord_render_get_lab_extents (_cord_canvas_render (self), extents);
 }
 
 void
 cord_canvas_render (CordCanvas *self,
                     cairo_t    *cr)
 {
-  graphene_rect_t extents;
-
   g_return_if_fail (CORD_IS_CANVAS (self));
   g_return_if_fail (cr != NULL);
 
-  cord_canvas_get_lab_extents (self, &extents);
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, extents.size.width, extents.size.height);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill (cr);
-  cairo_translate (cr, -extents.origin.x, -extents.origin.y);
-  _cord_canvas_paint (self, cr, &extents, CANVAS_PAINT_EXPORT);
-  cairo_restore (cr);
+  cord_render_lab (_cord_canvas_render (self), cr);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -828,6 +794,7 @@ cord_canvas_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->topology, self);
   g_clear_object (&self->topology);
   self->sim = NULL;
+  _cord_canvas_draw_clear (self);
   self->renaming = NULL;
   self->editing_note = NULL;
   self->note_done = TRUE;
@@ -838,6 +805,7 @@ cord_canvas_dispose (GObject *object)
     self->forwarding_destroy (self->forwarding_data);
   self->forwarding_func = NULL;
   self->forwarding_destroy = NULL;
+  cord_render_set_forwarding_func (self->render, NULL, NULL);
 
   G_OBJECT_CLASS (cord_canvas_parent_class)->dispose (object);
 }
@@ -851,12 +819,7 @@ cord_canvas_finalize (GObject *object)
   g_clear_pointer (&self->sel_devices, g_hash_table_unref);
   g_clear_pointer (&self->sel_links, g_hash_table_unref);
   g_clear_pointer (&self->sel_notes, g_hash_table_unref);
-  g_clear_pointer (&self->icons, g_hash_table_unref);
-  g_clear_pointer (&self->labels, g_hash_table_unref);
-  g_clear_pointer (&self->note_layouts, g_hash_table_unref);
-  g_clear_pointer (&self->link_offsets, g_hash_table_unref);
-  g_clear_pointer (&self->visible, g_ptr_array_unref);
-  g_clear_object (&self->pango);
+  g_clear_pointer (&self->render, cord_render_free);
   g_clear_pointer (&self->place_model, g_free);
   g_clear_pointer (&self->drop_model, g_free);
 

@@ -11,6 +11,7 @@
 
 #include "catalog.h"
 #include "cord-document.h"
+#include "ios-console.h"
 #include "lab.h"
 
 /* How often the simulation catches up with the wall clock, and how long
@@ -26,6 +27,7 @@ struct _CordDocument
   CordTopology *topology;
   CordEngine   *engine;
   CordSim      *sim;
+  CordConsoles *consoles;         /* one per device; they own the sim's port hook */
   GFile        *file;
   char         *title;
   char         *untitled_id;      /* names an untitled lab's recovery copy */
@@ -44,6 +46,7 @@ struct _CordDocument
   guint         pace_source;
   guint         autosave_source;
   gint64        pace_wall_base;   /* µs, monotonic */
+  gboolean      lights_dirty;     /* a line changed since the last step */
   guint64       pace_virtual_base;
 };
 
@@ -58,7 +61,7 @@ enum {
 };
 
 enum {
-  SIGNAL_PORT_CHANGED,
+  SIGNAL_LIGHTS_CHANGED,
   N_SIGNALS
 };
 
@@ -280,6 +283,28 @@ forget_recovery (CordDocument *self)
   g_clear_pointer (&self->recovery_id, g_free);
 }
 
+static void
+on_port_changed (CordSim  *sim,
+                 CordPort *port,
+                 gboolean  up,
+                 gpointer  user_data)
+{
+  CordDocument *self = user_data;
+
+  self->lights_dirty = TRUE;
+}
+
+/* Views redraw once per step, and only when a line changed: a busy
+ * simulation must not redraw a large lab at every tick. */
+static void
+emit_lights_changed (CordDocument *self)
+{
+  if (!self->lights_dirty)
+    return;
+  self->lights_dirty = FALSE;
+  g_signal_emit (self, signals[SIGNAL_LIGHTS_CHANGED], 0);
+}
+
 /* Real-time pacing: virtual time follows the monotonic clock, and a
  * simulation that falls behind slows down instead of freezing the window. */
 
@@ -299,20 +324,13 @@ pace_tick (gpointer data)
         {
           self->pace_virtual_base = cord_engine_now (self->engine);
           self->pace_wall_base = g_get_monotonic_time ();
+          emit_lights_changed (self);
           return G_SOURCE_CONTINUE;
         }
     }
   cord_engine_run_until (self->engine, target);
+  emit_lights_changed (self);
   return G_SOURCE_CONTINUE;
-}
-
-static void
-on_port_changed (CordSim  *sim,
-                 CordPort *port,
-                 gboolean  up,
-                 gpointer  data)
-{
-  g_signal_emit (data, signals[SIGNAL_PORT_CHANGED], 0, port, up);
 }
 
 /* Runs @topology from now on; the old simulation goes only after
@@ -324,13 +342,18 @@ install_topology (CordDocument *self,
   CordTopology *old_topology = self->topology;
   CordEngine *old_engine = self->engine;
   CordSim *old_sim = self->sim;
+  CordConsoles *old_consoles = self->consoles;
 
   if (old_topology != NULL)
     g_clear_signal_handler (&self->history_handler, old_topology);
   self->topology = g_object_ref (topology);
   self->engine = cord_engine_new ();
   self->sim = cord_sim_new (self->topology, self->engine);
-  cord_sim_set_port_hook (self->sim, on_port_changed, self);
+  /* The consoles take the sim's port hook: a line going up or down is
+   * IOS state (SVIs) and a %LINK message. They pass each change on, and
+   * views hear of it through "lights-changed" once per paced step. */
+  self->consoles = cord_consoles_new (self->sim);
+  cord_consoles_set_port_hook (self->consoles, on_port_changed, self);
   self->pace_virtual_base = 0;
   self->pace_wall_base = g_get_monotonic_time ();
   self->history_handler = g_signal_connect (self->topology, "history-changed",
@@ -340,6 +363,7 @@ install_topology (CordDocument *self,
   update_modified (self);
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_TOPOLOGY]);
 
+  g_clear_pointer (&old_consoles, cord_consoles_free);
   g_clear_pointer (&old_sim, cord_sim_free);
   g_clear_object (&old_topology);
   g_clear_pointer (&old_engine, cord_engine_free);
@@ -447,6 +471,8 @@ autosave_tick (gpointer user_data)
   g_key_file_set_int64 (keys, "Recovery", "Saved", g_get_real_time () / G_USEC_PER_SEC);
 
   data = g_new0 (AutosaveData, 1);
+  /* Saved labs carry the configs as the consoles have them now. */
+  cord_consoles_sync_to_topology (self->consoles);
   data->bytes = cord_lab_to_bytes (self->topology);
   data->id = current_recovery_id (self);
   data->ini = g_key_file_to_data (keys, NULL, NULL);
@@ -482,6 +508,7 @@ cord_document_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   if (self->topology != NULL)
     g_clear_signal_handler (&self->history_handler, self->topology);
+  g_clear_pointer (&self->consoles, cord_consoles_free);
   g_clear_pointer (&self->sim, cord_sim_free);
   g_clear_object (&self->topology);
   g_clear_pointer (&self->engine, cord_engine_free);
@@ -559,9 +586,10 @@ cord_document_class_init (CordDocumentClass *klass)
   g_object_class_install_properties (object_class, LAST_PROP, pspecs);
 
   /* A port's line protocol went up or down: (CordPort *port, gboolean up). */
-  signals[SIGNAL_PORT_CHANGED] =
-    g_signal_new ("port-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_BOOLEAN);
+  /* A port's line went up or down during the last paced step. */
+  signals[SIGNAL_LIGHTS_CHANGED] =
+    g_signal_new ("lights-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   /* Loads in worker threads share the catalog: build it here, once. */
   cord_catalog_get_default ();
@@ -601,6 +629,13 @@ cord_document_get_sim (CordDocument *self)
 {
   g_return_val_if_fail (CORD_IS_DOCUMENT (self), NULL);
   return self->sim;
+}
+
+gpointer
+cord_document_get_consoles (CordDocument *self)
+{
+  g_return_val_if_fail (CORD_IS_DOCUMENT (self), NULL);
+  return self->consoles;
 }
 
 CordEngine *
@@ -941,6 +976,8 @@ cord_document_save_async (CordDocument        *self,
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
   data->path = g_steal_pointer (&path);
+  /* Saved labs carry the configs as the consoles have them now. */
+  cord_consoles_sync_to_topology (self->consoles);
   data->bytes = cord_lab_to_bytes (self->topology);
   data->serial = self->history_serial;
 

@@ -39,6 +39,9 @@ CordDocument *cord_document_new            (void);
 CordTopology *cord_document_get_topology   (CordDocument  *self);
 CordSim      *cord_document_get_sim        (CordDocument  *self);
 CordEngine   *cord_document_get_engine     (CordDocument  *self);
+/* The devices' consoles (CordConsoles* from ios-console.h), replaced
+ * with the topology. */
+gpointer      cord_document_get_consoles   (CordDocument  *self);
 GFile        *cord_document_get_file       (CordDocument  *self);
 /* "Untitled Lab" or the file's display name. */
 const char   *cord_document_get_title      (CordDocument  *self);

@@ -36,6 +36,9 @@ struct _CordWindow
   GtkProgressBar       *busy_progress;
   GtkLabel             *zoom_label;
   CordPalette          *palette;
+  GtkLabel             *clock_label;
+  GtkWidget            *realtime_button;
+  GtkWidget            *simulation_button;
 
   CordDocument         *document;
   CordTopology         *topology;         /* the document's, watched */
@@ -48,6 +51,12 @@ struct _CordWindow
   guint                 reveal_source;
   guint                 busy_count;
   gboolean              loading;
+  guint                 clock_source;
+
+  /* PATCHCORD_TEST_GEOMETRY: where widgets are, for the GUI tests. */
+  char                 *geometry_path;
+  char                 *geometry_written;
+  guint                 geometry_source;
 
   /* Closing. */
   GtkWidget            *close_dialog;

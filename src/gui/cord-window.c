@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* CordWindow: shows one lab, keeps its title and banners current, and asks before unsaved changes are lost. */
+/* CordWindow: shows one lab with its virtual clock, keeps its title and banners current, and asks before unsaved changes are lost. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -7,7 +7,9 @@
 #include "cord-gui-resources.h"
 
 #include "cord-application.h"
+#include "cord-canvas-private.h"     /* device geometry for the test hook */
 #include "cord-window-private.h"
+#include "engine.h"
 
 G_DEFINE_FINAL_TYPE (CordWindow, cord_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -78,14 +80,10 @@ watch_topology (CordWindow *self)
 }
 
 static void
-on_port_changed (CordDocument *document,
-                 CordPort     *port,
-                 gboolean      up,
-                 CordWindow   *self)
+on_lights_changed (CordWindow *self)
 {
-  /* The simulation has one port hook, which the document owns; the
-   * canvas learns about each change here and updates the link light. */
-  cord_canvas_port_changed (self->canvas, port);
+  /* Lights are read from the sim as the canvas draws. */
+  gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
 }
 
 /* Progress. */
@@ -217,15 +215,16 @@ on_canvas_device_activated (CordCanvas *canvas,
                             CordWindow *self)
 {
   g_autofree char *title = NULL;
+  g_autofree char *detail = NULL;
 
   if (device == NULL)
     return;
-  /* Nothing pretends to work: the console comes with the IOS command line. */
-  title = g_strdup_printf (_("The console of %s is not available yet"), device->name);
-  _cord_window_show_banner (self, title,
-                            _("Device consoles arrive with the IOS command line in a later "
-                              "version. Until then, configure devices with patchcord-sim scripts."),
-                            CORD_WINDOW_FIX_NONE);
+  /* The console runs (the document keeps one per device), but the window
+   * that shows it comes later; say where it can be used today. */
+  title = g_strdup (_("The device window arrives in a later version"));
+  detail = g_strdup_printf (_("%s's console is available in patchcord-sim scripts today: "
+                              "open this lab there and type its commands."), device->name);
+  _cord_window_show_banner (self, title, detail, CORD_WINDOW_FIX_NONE);
   gtk_info_bar_set_message_type (self->info_bar, GTK_MESSAGE_INFO);
   self->banner_transient = TRUE;
 }
@@ -543,6 +542,166 @@ cord_window_confirm_close (CordWindow          *self,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* The bottom bar. */
+
+static gboolean
+update_clock (gpointer data)
+{
+  CordWindow *self = data;
+  CordEngine *engine = cord_document_get_engine (self->document);
+  guint64 seconds = engine != NULL ? cord_engine_now (engine) / CORD_ENGINE_NS_PER_SEC : 0;
+  char text[32];
+
+  /* Reading the clock never waits: the engine runs on this thread, paced
+   * by the document between frames. */
+  g_snprintf (text, sizeof text, "%02" G_GUINT64_FORMAT ":%02u:%02u",
+              seconds / 3600, (guint) (seconds / 60 % 60), (guint) (seconds % 60));
+  if (g_strcmp0 (gtk_label_get_text (self->clock_label), text) != 0)
+    gtk_label_set_text (self->clock_label, text);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The test hook: with PATCHCORD_TEST_GEOMETRY=FILE the window keeps FILE
+ * describing where things are on screen, in pixels from the top-left
+ * corner of the window's surface, so a test can drive the real program
+ * with xdotool. One item a line:
+ *   WINDOW W H
+ *   DEVICE CX CY X0 Y0 X1 Y1 NAME    (icon centre, then the icon's box)
+ *   CATEGORY INDEX X Y               (palette categories, CordPaletteCategory order)
+ *   MODEL X Y NAME / CABLE X Y ID    (palette items shown)
+ *   PORT X Y SENSITIVE NAME          (rows of the open port popup)
+ * The file is replaced atomically whenever its text changes. */
+
+static gboolean
+geometry_point (GtkWidget  *widget,
+                double      x,
+                double      y,
+                double     *out_x,
+                double     *out_y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t p;
+  double tx, ty;
+
+  if (native == NULL || !gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &p))
+    return FALSE;
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  *out_x = p.x + tx;
+  *out_y = p.y + ty;
+  /* A popover is a surface of its own, placed relative to the window's. */
+  if (GTK_IS_POPOVER (native))
+    {
+      GdkSurface *surface = gtk_native_get_surface (native);
+
+      if (surface == NULL || !GDK_IS_POPUP (surface))
+        return FALSE;
+      *out_x += gdk_popup_get_position_x (GDK_POPUP (surface));
+      *out_y += gdk_popup_get_position_y (GDK_POPUP (surface));
+    }
+  return TRUE;
+}
+
+static gboolean
+geometry_centre (GtkWidget *widget,
+                 double    *x,
+                 double    *y)
+{
+  return geometry_point (widget, gtk_widget_get_width (widget) / 2.0,
+                         gtk_widget_get_height (widget) / 2.0, x, y);
+}
+
+static void
+geometry_palette (GtkWidget *widget,
+                  GString   *out,
+                  guint     *n_categories)
+{
+  double x, y;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *model = g_object_get_data (G_OBJECT (child), "model");
+      int cable = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "cable"));
+
+      if (GTK_IS_TOGGLE_BUTTON (child) && gtk_widget_has_css_class (child, "category"))
+        {
+          if (geometry_centre (child, &x, &y))
+            g_string_append_printf (out, "CATEGORY %u %.0f %.0f\n", *n_categories, x, y);
+          (*n_categories)++;
+        }
+      else if (model != NULL && geometry_centre (child, &x, &y))
+        g_string_append_printf (out, "MODEL %.0f %.0f %s\n", x, y, model);
+      else if (cable > 0 && geometry_centre (child, &x, &y))
+        g_string_append_printf (out, "CABLE %.0f %.0f %s\n", x, y,
+                                cord_cable_to_string ((CordCable) (cable - 1)));
+      else
+        geometry_palette (child, out, n_categories);
+    }
+}
+
+static char *
+geometry_describe (CordWindow *self)
+{
+  GString *out = g_string_new (NULL);
+  CordCanvas *canvas = self->canvas;
+  guint n_categories = 0;
+  double x, y;
+
+  g_string_append_printf (out, "WINDOW %d %d\n", gtk_widget_get_width (GTK_WIDGET (self)),
+                          gtk_widget_get_height (GTK_WIDGET (self)));
+  for (guint i = 0; self->topology != NULL && i < cord_topology_get_n_devices (self->topology); i++)
+    {
+      CordDevice *device = cord_topology_get_device (self->topology, i);
+      graphene_rect_t r;
+      double mx, my, wx, wy, x0, y0, x1, y1;
+
+      _cord_canvas_device_position (canvas, device, &mx, &my);
+      _cord_canvas_model_to_widget (canvas, mx, my, &wx, &wy);
+      _cord_canvas_icon_bounds (canvas, device, &r);
+      _cord_canvas_model_to_widget (canvas, r.origin.x, r.origin.y, &x0, &y0);
+      _cord_canvas_model_to_widget (canvas, r.origin.x + r.size.width, r.origin.y + r.size.height,
+                                    &x1, &y1);
+      if (geometry_point (GTK_WIDGET (canvas), wx, wy, &x, &y) &&
+          geometry_point (GTK_WIDGET (canvas), x0, y0, &x0, &y0) &&
+          geometry_point (GTK_WIDGET (canvas), x1, y1, &x1, &y1))
+        g_string_append_printf (out, "DEVICE %.0f %.0f %.0f %.0f %.0f %.0f %s\n",
+                                x, y, x0, y0, x1, y1, device->name);
+    }
+  geometry_palette (GTK_WIDGET (self->palette), out, &n_categories);
+  if (canvas->picking_device != NULL && _cord_canvas_popover_open (canvas->port_popover))
+    for (GtkWidget *row = gtk_widget_get_first_child (canvas->port_list); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      {
+        guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "port-index"));
+        CordPort *port = index < canvas->picking_device->ports->len
+                         ? canvas->picking_device->ports->pdata[index] : NULL;
+
+        if (port != NULL && geometry_centre (row, &x, &y))
+          g_string_append_printf (out, "PORT %.0f %.0f %d %s\n", x, y,
+                                  gtk_widget_get_sensitive (row), port->name);
+      }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+geometry_tick (gpointer data)
+{
+  CordWindow *self = data;
+  g_autofree char *text = NULL;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->canvas == NULL)
+    return G_SOURCE_CONTINUE;
+  text = geometry_describe (self);
+  if (g_strcmp0 (text, self->geometry_written) != 0 &&
+      g_file_set_contents (self->geometry_path, text, -1, NULL))
+    {
+      g_free (self->geometry_written);
+      self->geometry_written = g_steal_pointer (&text);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 /* GObject. */
 
 static void
@@ -554,6 +713,10 @@ cord_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reveal_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+  g_clear_handle_id (&self->geometry_source, g_source_remove);
+  g_clear_pointer (&self->geometry_path, g_free);
+  g_clear_pointer (&self->geometry_written, g_free);
   if (self->close_dialog != NULL)
     {
       gtk_window_destroy (GTK_WINDOW (self->close_dialog));
@@ -617,6 +780,9 @@ cord_window_class_init (CordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CordWindow, busy_progress);
   gtk_widget_class_bind_template_child (widget_class, CordWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, CordWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, CordWindow, clock_label);
+  gtk_widget_class_bind_template_child (widget_class, CordWindow, realtime_button);
+  gtk_widget_class_bind_template_child (widget_class, CordWindow, simulation_button);
   gtk_widget_class_bind_template_callback (widget_class, on_info_bar_response);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_error);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_device_activated);
@@ -642,13 +808,22 @@ cord_window_init (CordWindow *self)
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::busy",
                            G_CALLBACK (_cord_window_update_actions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "port-changed",
-                           G_CALLBACK (on_port_changed), self, 0);
+  g_signal_connect_object (self->document, "lights-changed",
+                           G_CALLBACK (on_lights_changed), self, G_CONNECT_SWAPPED);
 
   _cord_window_install_actions (self);
   watch_topology (self);
   update_title (self);
   on_canvas_zoom_changed (self);
+
+  update_clock (self);
+  self->clock_source = g_timeout_add_seconds (1, update_clock, self);
+  g_source_set_name_by_id (self->clock_source, "[patchcord] clock");
+  if (g_getenv ("PATCHCORD_TEST_GEOMETRY") != NULL)
+    {
+      self->geometry_path = g_strdup (g_getenv ("PATCHCORD_TEST_GEOMETRY"));
+      self->geometry_source = g_timeout_add (100, geometry_tick, self);
+    }
 }
 
 CordWindow *

@@ -15,6 +15,9 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Uninstalled runs (tests, screenshots) find the catalogs in the build tree. */
+  if (g_getenv ("PATCHCORD_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PATCHCORD_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -37,6 +37,8 @@ struct _CordConsoles {
   CordEngine   *engine;
   CordIosCli   *cli;
   GHashTable   *by_device;        /* CordDevice* → CordConsole*, owned */
+  CordSimPortHook port_hook;      /* passed on after the consoles' own work */
+  gpointer        port_hook_data;
 };
 
 struct _CordConsole {
@@ -486,6 +488,19 @@ on_port_changed (CordSim  *sim,
 
   if (c != NULL && c->ios != NULL)
     port_changed (c, port, up);
+  if (consoles->port_hook != NULL)
+    consoles->port_hook (sim, port, up, consoles->port_hook_data);
+}
+
+void
+cord_consoles_set_port_hook (CordConsoles    *consoles,
+                             CordSimPortHook  hook,
+                             gpointer         user_data)
+{
+  g_return_if_fail (consoles != NULL);
+
+  consoles->port_hook = hook;
+  consoles->port_hook_data = user_data;
 }
 
 /* --- Public: the set --------------------------------------------------- */
@@ -679,10 +694,10 @@ cord_console_run_until_idle (CordConsole  *console,
           if (!cord_console_is_busy (console))
             break;
           g_set_error (error, CORD_ERROR, CORD_ERROR_LIMIT,
-                       _("%s's console was still busy after %" G_GUINT64_FORMAT
+                       _("%s's console was still busy after %lu"
                          " seconds of virtual time; end what runs with Ctrl-^ "
                          "(@press ctrl-^) or wait longer with @sleep"),
-                       console->device->name, max_ns / CORD_ENGINE_NS_PER_SEC);
+                       console->device->name, (unsigned long) (max_ns / CORD_ENGINE_NS_PER_SEC));
           return FALSE;
         }
       cord_engine_step (engine);

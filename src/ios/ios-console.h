@@ -42,6 +42,12 @@ typedef void (*CordConsoleOutputFunc) (CordConsole *console,
  * before the sim. */
 CordConsoles *cord_consoles_new             (CordSim       *sim);
 void          cord_consoles_free            (CordConsoles  *consoles);
+/* The sim has one port hook, and the consoles own it: a line going up or
+ * down is IOS state and a %LINK message. @hook hears of every change too,
+ * after the consoles, so a view can update link lights. */
+void          cord_consoles_set_port_hook (CordConsoles    *consoles,
+                                           CordSimPortHook  hook,
+                                           gpointer         user_data);
 CordSim      *cord_consoles_get_sim         (CordConsoles  *consoles);
 /* NULL for a device without a console. */
 CordConsole  *cord_consoles_lookup          (CordConsoles  *consoles,

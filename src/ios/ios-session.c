@@ -7,6 +7,7 @@
 
 #include "cord-limits.h"
 #include "ios-private.h"
+#include "line-editor.h"
 
 
 typedef enum {
@@ -16,17 +17,6 @@ typedef enum {
   STATE_MORE,           /* output stopped at --More-- */
   STATE_BUSY,           /* running a command */
 } State;
-
-typedef enum {
-  KEY_CHAR,
-  KEY_UP,
-  KEY_DOWN,
-  KEY_LEFT,
-  KEY_RIGHT,
-  KEY_HOME,
-  KEY_END,
-  KEY_DELETE,
-} Key;
 
 enum {
   HISTORY_EXEC,
@@ -43,17 +33,10 @@ struct _CordIosSession {
 
   State              state;
   GArray            *levels;      /* _CordIosLevel: USER or ENABLE, then config modes */
-  GString           *line;
-  gsize              cursor;
-  gboolean           echo;
-
-  guint              escape;      /* 0, 1 after ESC, 2 inside ESC [ … */
-  guint              escape_arg;
-  gboolean           after_cr;    /* swallow the LF of CR LF */
+  CordLineEditor     editor;      /* the line; echo is off for a password */
   gboolean           quote_next;  /* Ctrl-V: the next key is text */
 
   GPtrArray         *history[N_HISTORIES];
-  guint              history_pos; /* 0: not walking; n: the n-th newest */
 
   guint              length;
   char              *more_text;
@@ -82,18 +65,13 @@ emit_str (CordIosSession *s,
   emit (s, text, strlen (text));
 }
 
+/* The line editor's echo. */
 static void
-emit_repeat (CordIosSession *s,
-             char            c,
-             gsize           n)
+emit_edit (gpointer    user_data,
+           const char *data,
+           gsize       len)
 {
-  g_autofree char *run = NULL;
-
-  if (n == 0)
-    return;
-  run = g_malloc (n);
-  memset (run, c, n);
-  emit (s, run, n);
+  emit (user_data, data, len);
 }
 
 /* Text with "\n" line ends, sent with CR LF. */
@@ -139,10 +117,7 @@ static void
 redisplay (CordIosSession *s)
 {
   show_prompt (s);
-  if (!s->echo)
-    return;
-  emit (s, s->line->str, s->line->len);
-  emit_repeat (s, '\b', s->line->len - s->cursor);
+  cord_line_editor_redraw (&s->editor);
 }
 
 static gboolean
@@ -161,7 +136,7 @@ show_log (CordIosSession *s,
   /* Packet Tracer leaves the prompt off after a message unless something
    * was being typed; with logging synchronous IOS always redraws it. */
   if (s->state == STATE_ASK ||
-      (s->state == STATE_PROMPT && (s->line->len > 0 || logging_synchronous (s))))
+      (s->state == STATE_PROMPT && (s->editor.line->len > 0 || logging_synchronous (s))))
     redisplay (s);
 }
 
@@ -197,7 +172,7 @@ reset_exec (CordIosSession *s)
   g_array_append_val (s->levels, user);
   for (guint i = 0; i < N_HISTORIES; i++)
     g_ptr_array_set_size (s->history[i], 0);
-  s->history_pos = 0;
+  s->editor.history_pos = 0;
   s->length = CORD_IOS_DEFAULT_LENGTH;
 }
 
@@ -264,13 +239,13 @@ _cord_ios_session_end_config (CordIosSession *session)
 static void
 after_output (CordIosSession *s)
 {
-  g_string_truncate (s->line, 0);
-  s->cursor = 0;
-  s->echo = TRUE;
+  g_string_truncate (s->editor.line, 0);
+  s->editor.cursor = 0;
+  s->editor.echo = TRUE;
   if (s->ask != NULL)
     {
       s->state = STATE_ASK;
-      s->echo = s->ask->echo;
+      s->editor.echo = s->ask->echo;
       show_prompt (s);
     }
   else if (s->logout)
@@ -347,19 +322,19 @@ finish (CordIosSession *s,
 
 static void
 more_key (CordIosSession *s,
-          Key             key,
+          CordLineKey     key,
           char            c)
 {
   gsize len = strlen (more_prompt ());
 
   /* IOS rubs the prompt out but for its first blank: " --More-- " is
    * answered with 9 backspaces, 8 spaces and 9 backspaces. */
-  emit_repeat (s, '\b', len - 1);
-  emit_repeat (s, ' ', len - 2);
-  emit_repeat (s, '\b', len - 1);
-  if (key == KEY_CHAR && c == ' ')
+  cord_line_editor_emit_repeat (&s->editor, '\b', len - 1);
+  cord_line_editor_emit_repeat (&s->editor, ' ', len - 2);
+  cord_line_editor_emit_repeat (&s->editor, '\b', len - 1);
+  if (key == CORD_LINE_KEY_CHAR && c == ' ')
     page_out (s, page_lines (s));
-  else if (key == KEY_CHAR && (c == '\r' || c == '\n'))
+  else if (key == CORD_LINE_KEY_CHAR && (c == '\r' || c == '\n'))
     page_out (s, 1);
   else
     {
@@ -417,82 +392,6 @@ begin_exec (CordIosSession *s)
 
 /* --- Line editing ------------------------------------------------------ */
 
-static void
-insert_text (CordIosSession *s,
-             const char     *text,
-             gsize           len)
-{
-  gsize room = CORD_LIMIT_CONSOLE_LINE - s->line->len;
-  gboolean refused = len > room;
-
-  /* The console refuses what would make the line too long, with a bell. */
-  len = MIN (len, room);
-  g_string_insert_len (s->line, s->cursor, text, len);
-  s->cursor += len;
-  if (s->echo)
-    {
-      gsize tail = s->line->len - s->cursor;
-
-      emit (s, s->line->str + s->cursor - len, len + tail);
-      emit_repeat (s, '\b', tail);
-    }
-  if (refused)
-    emit_str (s, "\a");
-}
-
-/* Removes @count characters from @at and redraws what follows. */
-static void
-delete_text (CordIosSession *s,
-             gsize           at,
-             gsize           count)
-{
-  gsize tail;
-
-  if (count == 0)
-    return;
-  if (s->echo)
-    emit_repeat (s, '\b', s->cursor - at);
-  g_string_erase (s->line, at, count);
-  s->cursor = at;
-  if (!s->echo)
-    return;
-  tail = s->line->len - at;
-  emit (s, s->line->str + at, tail);
-  emit_repeat (s, ' ', count);
-  emit_repeat (s, '\b', tail + count);
-}
-
-static void
-move_to (CordIosSession *s,
-         gsize           to)
-{
-  if (s->echo)
-    {
-      if (to < s->cursor)
-        emit_repeat (s, '\b', s->cursor - to);
-      else
-        emit (s, s->line->str + s->cursor, to - s->cursor);
-    }
-  s->cursor = to;
-}
-
-static void
-replace_line (CordIosSession *s,
-              const char     *text)
-{
-  gsize old_len = s->line->len, len = strlen (text);
-
-  emit_repeat (s, '\b', s->cursor);
-  g_string_assign (s->line, text);
-  s->cursor = len;
-  emit (s, text, len);
-  if (old_len > len)
-    {
-      emit_repeat (s, ' ', old_len - len);
-      emit_repeat (s, '\b', old_len - len);
-    }
-}
-
 static GPtrArray *
 current_history (CordIosSession *s)
 {
@@ -500,43 +399,20 @@ current_history (CordIosSession *s)
 }
 
 static void
-history_walk (CordIosSession *s,
-              gboolean        older)
-{
-  GPtrArray *history = current_history (s);
-
-  if (older && s->history_pos < history->len)
-    s->history_pos++;
-  else if (!older && s->history_pos > 0)
-    s->history_pos--;
-  else
-    return;
-  replace_line (s, s->history_pos == 0 ? "" : history->pdata[history->len - s->history_pos]);
-}
-
-static void
 history_add (CordIosSession *s,
              const char     *line)
 {
-  GPtrArray *history = current_history (s);
-
-  if (line[strspn (line, " \t")] == '\0')
-    return;
-  if (history->len == CORD_IOS_HISTORY_SIZE)
-    g_ptr_array_remove_index (history, 0);
-  g_ptr_array_add (history, g_strdup (line));
+  cord_line_editor_history_add (current_history (s), CORD_IOS_HISTORY_SIZE, line);
 }
 
 static void
 enter_line (CordIosSession *s)
 {
-  g_autofree char *text = g_strdup (s->line->str);
+  g_autofree char *text = g_strdup (s->editor.line->str);
   GString *out = g_string_new (NULL);
 
   emit_str (s, "\r\n");
-  g_string_truncate (s->line, 0);
-  s->cursor = 0;
-  s->history_pos = 0;
+  cord_line_editor_reset (&s->editor);
   s->state = STATE_BUSY;
   if (s->ask != NULL)
     _cord_ios_exec_answer (s, text, out);
@@ -551,10 +427,10 @@ enter_line (CordIosSession *s)
 static void
 help_key (CordIosSession *s)
 {
-  g_autofree char *before = g_strndup (s->line->str, s->cursor);
+  g_autofree char *before = g_strndup (s->editor.line->str, s->editor.cursor);
   g_autofree char *help = cord_ios_cli_describe (s->cli, s->ios, current_node (s), before);
 
-  if (s->cursor == s->line->len)
+  if (s->editor.cursor == s->editor.line->len)
     emit_str (s, "?");
   emit_str (s, "\r\n");
   emit_text (s, help, strlen (help));
@@ -566,11 +442,11 @@ tab_key (CordIosSession *s)
 {
   g_autofree char *suffix = NULL;
 
-  if (s->cursor != s->line->len)
+  if (s->editor.cursor != s->editor.line->len)
     return;
-  suffix = cord_ios_cli_complete (s->cli, s->ios, current_node (s), s->line->str);
+  suffix = cord_ios_cli_complete (s->cli, s->ios, current_node (s), s->editor.line->str);
   if (suffix != NULL)
-    insert_text (s, suffix, strlen (suffix));
+    cord_line_editor_insert (&s->editor, suffix, strlen (suffix));
   else
     {
       /* Packet Tracer shows the line again when Tab cannot complete it. */
@@ -590,12 +466,10 @@ leave_key (CordIosSession *s,
 
   if (run && !cord_ios_node_is_config (current_node (s)))
     return;
-  text = g_strdup (s->line->str);
+  text = g_strdup (s->editor.line->str);
   out = g_string_new (NULL);
   emit_str (s, run ? "^Z\r\n" : "^C\r\n");
-  g_string_truncate (s->line, 0);
-  s->cursor = 0;
-  s->history_pos = 0;
+  cord_line_editor_reset (&s->editor);
   s->state = STATE_BUSY;
   if (run)
     {
@@ -608,49 +482,22 @@ leave_key (CordIosSession *s,
 
 static void
 edit_key (CordIosSession *s,
-          Key             key,
+          CordLineKey     key,
           char            c)
 {
+  CordLineEditor *ed = &s->editor;
   gboolean prompt = s->state == STATE_PROMPT;
-  gsize word;
 
-  if (key == KEY_CHAR && s->quote_next)
+  if (key == CORD_LINE_KEY_CHAR && s->quote_next)
     {
       s->quote_next = FALSE;
       if (g_ascii_isprint (c))
-        insert_text (s, &c, 1);
+        cord_line_editor_insert (ed, &c, 1);
       return;
     }
-
-  switch (key)
-    {
-    case KEY_UP:
-    case KEY_DOWN:
-      if (prompt)
-        history_walk (s, key == KEY_UP);
-      return;
-    case KEY_LEFT:
-      if (s->cursor > 0)
-        move_to (s, s->cursor - 1);
-      return;
-    case KEY_RIGHT:
-      if (s->cursor < s->line->len)
-        move_to (s, s->cursor + 1);
-      return;
-    case KEY_HOME:
-      move_to (s, 0);
-      return;
-    case KEY_END:
-      move_to (s, s->line->len);
-      return;
-    case KEY_DELETE:
-      if (s->cursor < s->line->len)
-        delete_text (s, s->cursor, 1);
-      return;
-    case KEY_CHAR:
-    default:
-      break;
-    }
+  /* A question (a password) has no history to walk. */
+  if (cord_line_editor_key (ed, key, prompt ? current_history (s) : NULL) || key != CORD_LINE_KEY_CHAR)
+    return;
 
   switch (c)
     {
@@ -659,43 +506,37 @@ edit_key (CordIosSession *s,
       enter_line (s);
       break;
     case 0x01: /* Ctrl-A */
-      move_to (s, 0);
+      cord_line_editor_move_to (ed, 0);
       break;
     case 0x05: /* Ctrl-E */
-      move_to (s, s->line->len);
+      cord_line_editor_move_to (ed, ed->line->len);
       break;
     case 0x02: /* Ctrl-B */
-      edit_key (s, KEY_LEFT, 0);
+      edit_key (s, CORD_LINE_KEY_LEFT, 0);
       break;
     case 0x06: /* Ctrl-F */
-      edit_key (s, KEY_RIGHT, 0);
+      edit_key (s, CORD_LINE_KEY_RIGHT, 0);
       break;
     case 0x04: /* Ctrl-D */
-      edit_key (s, KEY_DELETE, 0);
+      edit_key (s, CORD_LINE_KEY_DELETE, 0);
       break;
     case 0x08: /* Backspace */
     case 0x7f:
-      if (s->cursor > 0)
-        delete_text (s, s->cursor - 1, 1);
+      cord_line_editor_backspace (ed);
       break;
     case 0x0b: /* Ctrl-K: to the end of the line */
-      delete_text (s, s->cursor, s->line->len - s->cursor);
+      cord_line_editor_delete (ed, ed->cursor, ed->line->len - ed->cursor);
       break;
     case 0x15: /* Ctrl-U, Ctrl-X: to the start of the line */
     case 0x18:
-      delete_text (s, 0, s->cursor);
+      cord_line_editor_delete (ed, 0, ed->cursor);
       break;
     case 0x17: /* Ctrl-W: the word before the cursor */
-      word = s->cursor;
-      while (word > 0 && s->line->str[word - 1] == ' ')
-        word--;
-      while (word > 0 && s->line->str[word - 1] != ' ')
-        word--;
-      delete_text (s, word, s->cursor - word);
+      cord_line_editor_delete_word (ed);
       break;
     case 0x10: /* Ctrl-P */
     case 0x0e: /* Ctrl-N */
-      edit_key (s, c == 0x10 ? KEY_UP : KEY_DOWN, 0);
+      edit_key (s, c == 0x10 ? CORD_LINE_KEY_UP : CORD_LINE_KEY_DOWN, 0);
       break;
     case 0x0c: /* Ctrl-L, Ctrl-R: show the line again */
     case 0x12:
@@ -713,7 +554,7 @@ edit_key (CordIosSession *s,
       if (prompt)
         help_key (s);
       else
-        insert_text (s, &c, 1);
+        cord_line_editor_insert (ed, &c, 1);
       break;
     case 0x1a: /* Ctrl-Z */
       if (prompt)
@@ -725,20 +566,20 @@ edit_key (CordIosSession *s,
       break;
     default:
       if (c >= 0x20 && c < 0x7f)
-        insert_text (s, &c, 1);
+        cord_line_editor_insert (ed, &c, 1);
       break;
     }
 }
 
 static void
 handle_key (CordIosSession *s,
-            Key             key,
+            CordLineKey     key,
             char            c)
 {
   switch (s->state)
     {
     case STATE_AWAIT_RETURN:
-      if (key == KEY_CHAR && (c == '\r' || c == '\n'))
+      if (key == CORD_LINE_KEY_CHAR && (c == '\r' || c == '\n'))
         begin_exec (s);
       break;
     case STATE_MORE:
@@ -771,8 +612,7 @@ cord_ios_session_new (CordIosCli    *cli,
   s->state = STATE_AWAIT_RETURN;
   s->levels = g_array_new (FALSE, FALSE, sizeof (_CordIosLevel));
   g_array_set_clear_func (s->levels, (GDestroyNotify) level_clear);
-  s->line = g_string_new (NULL);
-  s->echo = TRUE;
+  cord_line_editor_init (&s->editor, emit_edit, s);
   for (guint i = 0; i < N_HISTORIES; i++)
     s->history[i] = g_ptr_array_new_with_free_func (g_free);
   g_queue_init (&s->logs);
@@ -792,7 +632,7 @@ cord_ios_session_free (CordIosSession *session)
   g_free (session->more_text);
   for (guint i = 0; i < N_HISTORIES; i++)
     g_ptr_array_unref (session->history[i]);
-  g_string_free (session->line, TRUE);
+  cord_line_editor_clear (&session->editor);
   g_array_unref (session->levels);
   cord_ios_device_unref (session->ios);
   cord_ios_cli_unref (session->cli);
@@ -835,57 +675,10 @@ cord_ios_session_feed (CordIosSession *session,
 
   for (gsize i = 0; i < len; i++)
     {
-      char c = bytes[i];
+      CordLineKey key = cord_line_editor_decode (&session->editor, bytes[i]);
 
-      if (session->escape == 1)
-        {
-          session->escape = (c == '[' || c == 'O') ? 2 : 0;
-          session->escape_arg = 0;
-          continue;
-        }
-      if (session->escape == 2)
-        {
-          if (g_ascii_isdigit (c) || c == ';')
-            {
-              if (g_ascii_isdigit (c) && session->escape_arg < 1000)
-                session->escape_arg = session->escape_arg * 10 + (c - '0');
-              continue;
-            }
-          session->escape = 0;
-          switch (c)
-            {
-            case 'A': handle_key (session, KEY_UP, 0); break;
-            case 'B': handle_key (session, KEY_DOWN, 0); break;
-            case 'C': handle_key (session, KEY_RIGHT, 0); break;
-            case 'D': handle_key (session, KEY_LEFT, 0); break;
-            case 'H': handle_key (session, KEY_HOME, 0); break;
-            case 'F': handle_key (session, KEY_END, 0); break;
-            case '~':
-              if (session->escape_arg == 1 || session->escape_arg == 7)
-                handle_key (session, KEY_HOME, 0);
-              else if (session->escape_arg == 4 || session->escape_arg == 8)
-                handle_key (session, KEY_END, 0);
-              else if (session->escape_arg == 3)
-                handle_key (session, KEY_DELETE, 0);
-              break;
-            default:
-              break;
-            }
-          continue;
-        }
-      if (c == 0x1b)
-        {
-          session->escape = 1;
-          continue;
-        }
-      /* CR LF and CR NUL are one Enter. */
-      if (session->after_cr && (c == '\n' || c == '\0'))
-        {
-          session->after_cr = FALSE;
-          continue;
-        }
-      session->after_cr = c == '\r';
-      handle_key (session, KEY_CHAR, c);
+      if (key != CORD_LINE_KEY_NONE)
+        handle_key (session, key, key == CORD_LINE_KEY_CHAR ? bytes[i] : 0);
     }
 }
 

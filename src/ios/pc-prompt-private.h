@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ip.h"
+#include "line-editor.h"
 #include "pc-prompt.h"
 
 G_BEGIN_DECLS
@@ -22,13 +23,8 @@ struct _CordPcPrompt {
   gpointer                output_data;
 
   _CordPcState            state;
-  GString                *line;
-  gsize                   cursor;
-  guint                   escape;        /* 0, 1 after ESC, 2 inside ESC [ … */
-  guint                   escape_arg;
-  gboolean                after_cr;      /* swallow the LF of CR LF */
+  CordLineEditor          editor;
   GPtrArray              *history;
-  guint                   history_pos;   /* 0: not walking; n: the n-th newest */
 
   /* The command that runs. */
   gboolean                interrupted;   /* by Ctrl-C */

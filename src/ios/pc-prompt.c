@@ -11,17 +11,6 @@
 
 #define PROMPT "C:\\>"
 
-typedef enum {
-  KEY_CHAR,
-  KEY_UP,
-  KEY_DOWN,
-  KEY_LEFT,
-  KEY_RIGHT,
-  KEY_HOME,
-  KEY_END,
-  KEY_DELETE,
-} Key;
-
 /* --- Output ------------------------------------------------------------ */
 
 static void
@@ -33,18 +22,13 @@ emit (CordPcPrompt *p,
     p->output (p, data, len, p->output_data);
 }
 
+/* The line editor's echo. */
 static void
-emit_repeat (CordPcPrompt *p,
-             char          c,
-             gsize         n)
+emit_edit (gpointer    user_data,
+           const char *data,
+           gsize       len)
 {
-  g_autofree char *run = NULL;
-
-  if (n == 0)
-    return;
-  run = g_malloc (n);
-  memset (run, c, n);
-  emit (p, run, n);
+  emit (user_data, data, len);
 }
 
 void
@@ -86,9 +70,7 @@ _cord_pc_prompt_invalid (CordPcPrompt *prompt)
 void
 _cord_pc_prompt_finish (CordPcPrompt *prompt)
 {
-  g_string_truncate (prompt->line, 0);
-  prompt->cursor = 0;
-  prompt->history_pos = 0;
+  cord_line_editor_reset (&prompt->editor);
   prompt->interrupted = FALSE;
   prompt->state = _CORD_PC_EDITING;
   emit (prompt, PROMPT, strlen (PROMPT));
@@ -179,105 +161,24 @@ static void
 insert_char (CordPcPrompt *p,
              char          c)
 {
-  gsize tail;
-
-  /* A line at the limit refuses more, with a bell. */
-  if (p->line->len >= CORD_LIMIT_CONSOLE_LINE)
+  /* A line at the limit refuses more, with a bell and no redraw. */
+  if (p->editor.line->len >= CORD_LIMIT_CONSOLE_LINE)
     {
       emit (p, "\a", 1);
       return;
     }
-  g_string_insert_c (p->line, p->cursor, c);
-  p->cursor++;
-  tail = p->line->len - p->cursor;
-  emit (p, p->line->str + p->cursor - 1, tail + 1);
-  emit_repeat (p, '\b', tail);
-}
-
-/* Removes @count characters from @at and redraws what follows. */
-static void
-delete_text (CordPcPrompt *p,
-             gsize         at,
-             gsize         count)
-{
-  gsize tail;
-
-  if (count == 0)
-    return;
-  emit_repeat (p, '\b', p->cursor - at);
-  g_string_erase (p->line, at, count);
-  p->cursor = at;
-  tail = p->line->len - at;
-  emit (p, p->line->str + at, tail);
-  emit_repeat (p, ' ', count);
-  emit_repeat (p, '\b', tail + count);
-}
-
-static void
-move_to (CordPcPrompt *p,
-         gsize         to)
-{
-  if (to < p->cursor)
-    emit_repeat (p, '\b', p->cursor - to);
-  else
-    emit (p, p->line->str + p->cursor, to - p->cursor);
-  p->cursor = to;
-}
-
-static void
-replace_line (CordPcPrompt *p,
-              const char   *text)
-{
-  gsize old_len = p->line->len, len = strlen (text);
-
-  emit_repeat (p, '\b', p->cursor);
-  g_string_assign (p->line, text);
-  p->cursor = len;
-  emit (p, text, len);
-  if (old_len > len)
-    {
-      emit_repeat (p, ' ', old_len - len);
-      emit_repeat (p, '\b', old_len - len);
-    }
-}
-
-static void
-history_walk (CordPcPrompt *p,
-              gboolean      older)
-{
-  GPtrArray *history = p->history;
-
-  if (older && p->history_pos < history->len)
-    p->history_pos++;
-  else if (!older && p->history_pos > 0)
-    p->history_pos--;
-  else
-    return;
-  replace_line (p, p->history_pos == 0 ? "" : history->pdata[history->len - p->history_pos]);
-}
-
-static void
-history_add (CordPcPrompt *p,
-             const char   *line)
-{
-  if (line[strspn (line, " \t")] == '\0')
-    return;
-  if (p->history->len == CORD_PC_PROMPT_HISTORY_SIZE)
-    g_ptr_array_remove_index (p->history, 0);
-  g_ptr_array_add (p->history, g_strdup (line));
+  cord_line_editor_insert (&p->editor, &c, 1);
 }
 
 static void
 enter_line (CordPcPrompt *p)
 {
-  g_autofree char *text = g_strdup (p->line->str);
+  g_autofree char *text = g_strdup (p->editor.line->str);
 
-  move_to (p, p->line->len);
+  cord_line_editor_move_to (&p->editor, p->editor.line->len);
   emit (p, "\r\n", 2);
-  g_string_truncate (p->line, 0);
-  p->cursor = 0;
-  p->history_pos = 0;
-  history_add (p, text);
+  cord_line_editor_reset (&p->editor);
+  cord_line_editor_history_add (p->history, CORD_PC_PROMPT_HISTORY_SIZE, text);
   run_line (p, text);
   /* A command that waits on virtual time shows the prompt when it ends. */
   if (p->state == _CORD_PC_EDITING && !p->closing)
@@ -286,37 +187,11 @@ enter_line (CordPcPrompt *p)
 
 static void
 edit_key (CordPcPrompt *p,
-          Key           key,
+          CordLineKey   key,
           char          c)
 {
-  switch (key)
-    {
-    case KEY_UP:
-    case KEY_DOWN:
-      history_walk (p, key == KEY_UP);
-      return;
-    case KEY_LEFT:
-      if (p->cursor > 0)
-        move_to (p, p->cursor - 1);
-      return;
-    case KEY_RIGHT:
-      if (p->cursor < p->line->len)
-        move_to (p, p->cursor + 1);
-      return;
-    case KEY_HOME:
-      move_to (p, 0);
-      return;
-    case KEY_END:
-      move_to (p, p->line->len);
-      return;
-    case KEY_DELETE:
-      if (p->cursor < p->line->len)
-        delete_text (p, p->cursor, 1);
-      return;
-    case KEY_CHAR:
-    default:
-      break;
-    }
+  if (cord_line_editor_key (&p->editor, key, p->history) || key != CORD_LINE_KEY_CHAR)
+    return;
 
   switch (c)
     {
@@ -326,11 +201,10 @@ edit_key (CordPcPrompt *p,
       break;
     case 0x08: /* Backspace */
     case 0x7f:
-      if (p->cursor > 0)
-        delete_text (p, p->cursor - 1, 1);
+      cord_line_editor_backspace (&p->editor);
       break;
     case 0x03: /* Ctrl-C drops the line, as cmd.exe does */
-      move_to (p, p->line->len);
+      cord_line_editor_move_to (&p->editor, p->editor.line->len);
       emit (p, "^C\r\n", 4);
       _cord_pc_prompt_finish (p);
       break;
@@ -343,7 +217,7 @@ edit_key (CordPcPrompt *p,
 
 static void
 handle_key (CordPcPrompt *p,
-            Key           key,
+            CordLineKey   key,
             char          c)
 {
   switch (p->state)
@@ -353,7 +227,7 @@ handle_key (CordPcPrompt *p,
       break;
     case _CORD_PC_PINGING:
     case _CORD_PC_TRACING:
-      if (key == KEY_CHAR && c == 0x03)
+      if (key == CORD_LINE_KEY_CHAR && c == 0x03)
         _cord_pc_prompt_interrupt (p);
       break;
     case _CORD_PC_RENEWING:
@@ -380,7 +254,7 @@ cord_pc_prompt_new (CordSim    *sim,
   p->sim = sim;
   p->device = device;
   p->state = _CORD_PC_CLOSED;
-  p->line = g_string_new (NULL);
+  cord_line_editor_init (&p->editor, emit_edit, p);
   p->history = g_ptr_array_new_with_free_func (g_free);
   return p;
 }
@@ -393,7 +267,7 @@ cord_pc_prompt_free (CordPcPrompt *prompt)
   prompt->closing = TRUE;
   _cord_pc_prompt_stop (prompt);
   g_ptr_array_unref (prompt->history);
-  g_string_free (prompt->line, TRUE);
+  cord_line_editor_clear (&prompt->editor);
   g_free (prompt);
 }
 
@@ -420,8 +294,8 @@ cord_pc_prompt_start (CordPcPrompt *prompt)
   _cord_pc_prompt_stop (prompt);
   prompt->closing = FALSE;
   g_ptr_array_set_size (prompt->history, 0);
-  prompt->escape = 0;
-  prompt->after_cr = FALSE;
+  prompt->editor.escape = 0;
+  prompt->editor.after_cr = FALSE;
   banner = prompt->device->model->kind == CORD_KIND_SERVER
              ? _("Cisco Packet Tracer SERVER Command Line 1.0")
              : _("Cisco Packet Tracer PC Command Line 1.0");
@@ -439,58 +313,10 @@ cord_pc_prompt_feed (CordPcPrompt *prompt,
 
   for (gsize i = 0; i < len && !prompt->closing; i++)
     {
-      char c = bytes[i];
+      CordLineKey key = cord_line_editor_decode (&prompt->editor, bytes[i]);
 
-      if (prompt->escape == 1)
-        {
-          prompt->escape = (c == '[' || c == 'O') ? 2 : 0;
-          prompt->escape_arg = 0;
-          continue;
-        }
-      if (prompt->escape == 2)
-        {
-          if (g_ascii_isdigit (c) || c == ';')
-            {
-              if (g_ascii_isdigit (c) && prompt->escape_arg < 1000)
-                prompt->escape_arg = prompt->escape_arg * 10 + (guint) (c - '0');
-              continue;
-            }
-          prompt->escape = 0;
-          switch (c)
-            {
-            case 'A': handle_key (prompt, KEY_UP, 0); break;
-            case 'B': handle_key (prompt, KEY_DOWN, 0); break;
-            case 'C': handle_key (prompt, KEY_RIGHT, 0); break;
-            case 'D': handle_key (prompt, KEY_LEFT, 0); break;
-            case 'H': handle_key (prompt, KEY_HOME, 0); break;
-            case 'F': handle_key (prompt, KEY_END, 0); break;
-            case '~':
-              if (prompt->escape_arg == 1 || prompt->escape_arg == 7)
-                handle_key (prompt, KEY_HOME, 0);
-              else if (prompt->escape_arg == 4 || prompt->escape_arg == 8)
-                handle_key (prompt, KEY_END, 0);
-              else if (prompt->escape_arg == 3)
-                handle_key (prompt, KEY_DELETE, 0);
-              break;
-            default:
-              break;
-            }
-          continue;
-        }
-      if (c == 0x1b)
-        {
-          prompt->escape = 1;
-          continue;
-        }
-      /* CR LF and CR NUL are one Enter, even when a command started in
-       * between. */
-      if (prompt->after_cr && (c == '\n' || c == '\0'))
-        {
-          prompt->after_cr = FALSE;
-          continue;
-        }
-      prompt->after_cr = c == '\r';
-      handle_key (prompt, KEY_CHAR, c);
+      if (key != CORD_LINE_KEY_NONE)
+        handle_key (prompt, key, key == CORD_LINE_KEY_CHAR ? bytes[i] : 0);
     }
 }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "engine.h"
+#include "cord-render.h"
 #include "lab.h"
 #include "script.h"
 
@@ -27,6 +28,18 @@ link_state_label (CordLinkState state)
     }
 }
 
+/* Appends @text padded with spaces to @width characters, not bytes, so
+ * columns line up for names and headers in any language. */
+static void
+append_padded (GString    *out,
+               const char *text,
+               int         width)
+{
+  g_string_append (out, text);
+  for (int n = (int) g_utf8_strlen (text, -1); n < width; n++)
+    g_string_append_c (out, ' ');
+}
+
 static void
 print_summary (CordTopology *topology,
                const char   *name)
@@ -37,13 +50,23 @@ print_summary (CordTopology *topology,
   g_print (_("%s: %u devices, %u links, %u notes\n"), name, n_devices, n_links,
            cord_topology_get_n_notes (topology));
   if (n_devices > 0)
-    g_print ("\n%-20s %-12s %-6s %s\n", _("Device"), _("Model"), _("Power"), _("Ports"));
+    {
+      g_autoptr(GString) row = g_string_new ("\n");
+
+      append_padded (row, _("Device"), 21);
+      append_padded (row, _("Model"), 13);
+      append_padded (row, _("Power"), 7);
+      g_print ("%s%s\n", row->str, _("Ports"));
+    }
   for (guint i = 0; i < n_devices; i++)
     {
       CordDevice *device = cord_topology_get_device (topology, i);
+      g_autoptr(GString) row = g_string_new (NULL);
 
-      g_print ("%-20s %-12s %-6s %u\n", device->name, device->model->name,
-               device->powered ? _("on") : _("off"), device->ports->len);
+      append_padded (row, device->name, 21);
+      append_padded (row, device->model->name, 13);
+      append_padded (row, device->powered ? _("on") : _("off"), 7);
+      g_print ("%s%u\n", row->str, device->ports->len);
     }
   if (n_links > 0)
     {
@@ -88,6 +111,8 @@ main (int   argc,
   gboolean check = FALSE;
   gboolean lf = FALSE;
   gboolean version = FALSE;
+  gboolean render = FALSE;
+  g_autofree char *render_path = NULL;
   CordCatalog *catalog;
   const GOptionEntry entries[] = {
     { "script", 's', 0, G_OPTION_ARG_FILENAME, &script_path,
@@ -98,6 +123,8 @@ main (int   argc,
       N_("Only check that LAB is a valid lab file"), NULL },
     { "lf", 0, 0, G_OPTION_ARG_NONE, &lf,
       N_("Write console output with LF line ends instead of CR LF"), NULL },
+    { "render", 'r', 0, G_OPTION_ARG_NONE, &render,
+      N_("Picture the lab: --render LAB OUT.png, OUT.svg or OUT.pdf"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Show the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &labs, NULL, N_("[LAB]") },
@@ -106,10 +133,13 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Uninstalled runs (tests, screenshots) find the catalogs in the build tree. */
+  if (g_getenv ("PATCHCORD_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PATCHCORD_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("[LAB] — run a Patchcord lab without a display"));
+  context = g_option_context_new (_("— run a Patchcord lab without a display"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
     _("Script lines that start with @ are commands to the simulator:\n"
@@ -130,6 +160,17 @@ main (int   argc,
     {
       g_print ("patchcord-sim %s\n", PACKAGE_VERSION);
       return 0;
+    }
+  if (render)
+    {
+      /* --render LAB OUT: the picture is the second file. */
+      if (labs == NULL || g_strv_length (labs) != 2)
+        {
+          g_printerr (_("patchcord-sim: --render needs a lab file and a picture file: "
+                        "patchcord-sim --render LAB OUT.png (or OUT.svg, OUT.pdf)\n"));
+          return 2;
+        }
+      render_path = g_steal_pointer (&labs[1]);
     }
   if (labs != NULL && g_strv_length (labs) > 1)
     {
@@ -205,6 +246,28 @@ main (int   argc,
           g_printerr ("patchcord-sim: %s\n", error->message);
           return 1;
         }
+    }
+
+  if (render_path != NULL)
+    {
+      g_autoptr(CordRender) renderer = cord_render_new ();
+      g_autoptr(CordSim) own_sim = NULL;
+      CordSim *sim = script != NULL ? cord_script_get_sim (script) : NULL;
+
+      /* Link lights show the lines as a second of simulation leaves them. */
+      if (sim == NULL)
+        {
+          sim = own_sim = cord_sim_new (topology, engine);
+          cord_engine_run_for (engine, G_TIME_SPAN_SECOND * 1000);
+        }
+      cord_render_set_lab (renderer, topology, sim);
+      if (!cord_render_lab_to_file (renderer, render_path, &error))
+        {
+          g_printerr ("patchcord-sim: %s\n", error->message);
+          return 1;
+        }
+      cord_render_set_lab (renderer, NULL, NULL);
+      return 0;
     }
 
   if (script_path == NULL && save_path == NULL)

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* CordCanvas cables: where they run, how parallel ones fan out, where their link lights sit, and drawing both. */
+/* CordRender cables: where they run, how parallel ones fan out, where their link lights sit and what colour they show, and drawing both. */
 #include <math.h>
+#include <stdlib.h>
 
-#include "cord-canvas-private.h"
+#include "cord-render-private.h"
 
 #define LINK_SPACING      5.0     /* half the gap between parallel cables */
 #define LIGHT_RADIUS      4.5
@@ -31,7 +32,7 @@ compare_pairs (gconstpointer a,
 
 /* Cables between the same two devices are fanned out side by side. */
 void
-_cord_canvas_update_link_offsets (CordCanvas *self)
+_cord_render_update_link_offsets (CordRender *self)
 {
   guint n;
   g_autofree PairEntry *entries = NULL;
@@ -70,7 +71,7 @@ _cord_canvas_update_link_offsets (CordCanvas *self)
 
 /* How far a ray from the icon's centre runs before it leaves @art. */
 double
-_cord_canvas_exit_distance (const graphene_rect_t *art,
+_cord_render_exit_distance (const graphene_rect_t *art,
                             double                 ux,
                             double                 uy)
 {
@@ -81,14 +82,14 @@ _cord_canvas_exit_distance (const graphene_rect_t *art,
   else if (ux < -1e-9)
     tx = (art->origin.x - CABLE_GAP) / ux;
   if (uy > 1e-9)
-    ty = (_cord_canvas_rect_bottom (art) + CABLE_GAP) / uy;
+    ty = (_cord_render_rect_bottom (art) + CABLE_GAP) / uy;
   else if (uy < -1e-9)
     ty = (art->origin.y - CABLE_GAP) / uy;
   return MAX (0, MIN (tx, ty));
 }
 
 gboolean
-_cord_canvas_link_ends (CordCanvas       *self,
+cord_render_link_ends (CordRender       *self,
                         CordLink         *link,
                         graphene_point_t *a,
                         graphene_point_t *b)
@@ -96,11 +97,11 @@ _cord_canvas_link_ends (CordCanvas       *self,
   CordDevice *da = link->ends[0]->device, *db = link->ends[1]->device;
   double ax, ay, bx, by, dx, dy, len, ux, uy, nx, ny, off, ta, tb;
 
-  g_assert (CORD_IS_CANVAS (self));
+  g_return_val_if_fail (self != NULL, FALSE);
 
-  _cord_canvas_update_link_offsets (self);
-  _cord_canvas_device_position (self, da, &ax, &ay);
-  _cord_canvas_device_position (self, db, &bx, &by);
+  _cord_render_update_link_offsets (self);
+  cord_render_device_position (self, da, &ax, &ay);
+  cord_render_device_position (self, db, &bx, &by);
   dx = bx - ax;
   dy = by - ay;
   len = hypot (dx, dy);
@@ -119,8 +120,8 @@ _cord_canvas_link_ends (CordCanvas       *self,
   by += ny * off;
 
   /* Trim each end to the edge of what its icon draws. */
-  ta = _cord_canvas_exit_distance (_cord_canvas_art_box (self, da->model->kind), ux, uy);
-  tb = _cord_canvas_exit_distance (_cord_canvas_art_box (self, db->model->kind), -ux, -uy);
+  ta = _cord_render_exit_distance (cord_render_art_box (self, da->model->kind), ux, uy);
+  tb = _cord_render_exit_distance (cord_render_art_box (self, db->model->kind), -ux, -uy);
   if (ta + tb >= len - 4)
     return FALSE;
   graphene_point_init (a, ax + ux * ta, ay + uy * ta);
@@ -138,7 +139,7 @@ leave_fraction (const graphene_point_t *a,
   double dx = b->x - a->x, dy = b->y - a->y;
   double p[4] = { -dx, dx, -dy, dy };
   double q[4] = { a->x - r->origin.x, r->origin.x + r->size.width - a->x,
-                  a->y - r->origin.y, _cord_canvas_rect_bottom (r) - a->y };
+                  a->y - r->origin.y, _cord_render_rect_bottom (r) - a->y };
   double t0 = 0, t1 = 1;
 
   for (guint i = 0; i < 4; i++)
@@ -159,19 +160,19 @@ leave_fraction (const graphene_point_t *a,
 
 /* The label block under a device, as drawn. */
 static void
-label_block (CordCanvas      *self,
+label_block (CordRender      *self,
              CordDevice      *device,
              graphene_rect_t *block)
 {
   graphene_rect_t model_rect;
 
-  _cord_canvas_label_rects (self, device, &model_rect, block);
+  _cord_render_label_rects (self, device, &model_rect, block);
   graphene_rect_union (block, &model_rect, block);
   graphene_rect_inset (block, -4, -1);
 }
 
 gboolean
-_cord_canvas_light_position (CordCanvas       *self,
+cord_render_light_position (CordRender       *self,
                              CordLink         *link,
                              guint             end,
                              graphene_point_t *point)
@@ -180,10 +181,10 @@ _cord_canvas_light_position (CordCanvas       *self,
   graphene_rect_t block;
   double len, start_a, start_b, visible, d;
 
-  g_assert (CORD_IS_CANVAS (self));
-  g_assert (end < 2);
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (end < 2, FALSE);
 
-  if (!_cord_canvas_link_ends (self, link, &a, &b))
+  if (!cord_render_link_ends (self, link, &a, &b))
     return FALSE;
   /* A light sits on the visible cable: past the label a cable may run
    * under, about a quarter of the way along, never far from its device. */
@@ -207,94 +208,100 @@ _cord_canvas_light_position (CordCanvas       *self,
 /* Link lights                                                             */
 /* ---------------------------------------------------------------------- */
 
-void
-cord_canvas_port_changed (CordCanvas *self,
-                          CordPort   *port)
-{
-  g_return_if_fail (CORD_IS_CANVAS (self));
-  g_return_if_fail (port != NULL);
-
-  /* Lights are read from the sim as they are drawn; a change needs only
-   * a frame, and the frame clock folds a burst of changes into one. */
-  if (port->link != NULL)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-cord_canvas_set_forwarding_func (CordCanvas               *self,
-                                 CordCanvasForwardingFunc  func,
-                                 gpointer                  user_data,
-                                 GDestroyNotify            destroy)
-{
-  g_return_if_fail (CORD_IS_CANVAS (self));
-
-  if (self->forwarding_destroy != NULL)
-    self->forwarding_destroy (self->forwarding_data);
-  self->forwarding_func = func;
-  self->forwarding_data = user_data;
-  self->forwarding_destroy = destroy;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-CordCanvasLight
-cord_canvas_get_port_light (CordCanvas *self,
-                            CordPort   *port)
+CordRenderLight
+cord_render_port_light (CordRender *self,
+                        CordPort   *port)
 {
   CordLink *link;
 
-  g_return_val_if_fail (CORD_IS_CANVAS (self), CORD_CANVAS_LIGHT_NONE);
-  g_return_val_if_fail (port != NULL, CORD_CANVAS_LIGHT_NONE);
+  g_return_val_if_fail (self != NULL, CORD_RENDER_LIGHT_NONE);
+  g_return_val_if_fail (port != NULL, CORD_RENDER_LIGHT_NONE);
 
   link = port->link;
   /* A console cable carries no line protocol, so it has no lights. */
   if (link == NULL || link->cable == CORD_CABLE_CONSOLE)
-    return CORD_CANVAS_LIGHT_NONE;
+    return CORD_RENDER_LIGHT_NONE;
   if (link->state != CORD_LINK_UP || !port->device->powered)
-    return CORD_CANVAS_LIGHT_DOWN;
+    return CORD_RENDER_LIGHT_DOWN;
   if (self->sim != NULL && !cord_sim_port_is_up (self->sim, port))
-    return CORD_CANVAS_LIGHT_DOWN;
+    return CORD_RENDER_LIGHT_DOWN;
   if (self->forwarding_func != NULL && !self->forwarding_func (port, self->forwarding_data))
-    return CORD_CANVAS_LIGHT_WAITING;
-  return CORD_CANVAS_LIGHT_UP;
+    return CORD_RENDER_LIGHT_WAITING;
+  return CORD_RENDER_LIGHT_UP;
 }
 
-static void
-draw_light (cairo_t                *cr,
-            const graphene_point_t *at,
-            CordCanvasLight         light)
+static const RenderRgb *
+light_colour (CordRenderLight light)
 {
-  const CanvasRgb *colour = light == CORD_CANVAS_LIGHT_UP ? &CANVAS_LIGHT_UP :
-                      light == CORD_CANVAS_LIGHT_WAITING ? &CANVAS_LIGHT_WAIT : &CANVAS_LIGHT_DOWN;
+  return light == CORD_RENDER_LIGHT_UP ? &RENDER_LIGHT_UP :
+         light == CORD_RENDER_LIGHT_WAITING ? &RENDER_LIGHT_WAIT : &RENDER_LIGHT_DOWN;
+}
 
+/* Lights are drawn together, a few paths for all of them: white rims,
+ * their outlines, then the dots of each colour. */
+static void
+draw_lights (cairo_t *cr,
+             GArray  *lights)
+{
+  static const CordRenderLight colours[] = {
+    CORD_RENDER_LIGHT_UP, CORD_RENDER_LIGHT_WAITING, CORD_RENDER_LIGHT_DOWN,
+  };
+
+  g_assert (lights != NULL);
+
+  if (lights->len == 0)
+    return;
   cairo_new_path (cr);
-  cairo_arc (cr, at->x, at->y, LIGHT_RADIUS + 1.5, 0, 2 * G_PI);
+  for (guint i = 0; i < lights->len; i++)
+    {
+      const RenderLightAt *l = &g_array_index (lights, RenderLightAt, i);
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, l->at.x, l->at.y, LIGHT_RADIUS + 1.5, 0, 2 * G_PI);
+    }
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
   cairo_set_line_width (cr, 0.75);
   cairo_stroke (cr);
-  cairo_arc (cr, at->x, at->y, LIGHT_RADIUS, 0, 2 * G_PI);
-  _cord_canvas_set_rgb (cr, colour, 1);
-  cairo_fill (cr);
+  for (guint c = 0; c < G_N_ELEMENTS (colours); c++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < lights->len; i++)
+        {
+          const RenderLightAt *l = &g_array_index (lights, RenderLightAt, i);
+
+          if (l->light != colours[c])
+            continue;
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, l->at.x, l->at.y, LIGHT_RADIUS, 0, 2 * G_PI);
+          any = TRUE;
+        }
+      if (!any)
+        continue;
+      _cord_render_set_rgb (cr, light_colour (colours[c]), 1);
+      cairo_fill (cr);
+    }
 }
 
 /* ---------------------------------------------------------------------- */
 /* Cables                                                                  */
 /* ---------------------------------------------------------------------- */
 
-static const CanvasRgb *
+static const RenderRgb *
 cable_colour (CordCable cable)
 {
   switch (cable)
     {
-    case CORD_CABLE_FIBER:      return &CANVAS_CABLE_FIBER;
+    case CORD_CABLE_FIBER:      return &RENDER_CABLE_FIBER;
     case CORD_CABLE_SERIAL_DCE:
-    case CORD_CABLE_SERIAL_DTE: return &CANVAS_CABLE_SERIAL;
-    case CORD_CABLE_CONSOLE:    return &CANVAS_CABLE_CONSOLE;
+    case CORD_CABLE_SERIAL_DTE: return &RENDER_CABLE_SERIAL;
+    case CORD_CABLE_CONSOLE:    return &RENDER_CABLE_CONSOLE;
     case CORD_CABLE_STRAIGHT:
     case CORD_CABLE_CROSS:
     case CORD_CABLE_AUTO:
-    default:                    return &CANVAS_CABLE_COPPER;
+    default:                    return &RENDER_CABLE_COPPER;
     }
 }
 
@@ -305,7 +312,6 @@ cable_path (cairo_t                *cr,
             const graphene_point_t *a,
             const graphene_point_t *b)
 {
-  cairo_new_path (cr);
   cairo_move_to (cr, a->x, a->y);
   if (cable == CORD_CABLE_SERIAL_DCE || cable == CORD_CABLE_SERIAL_DTE)
     {
@@ -322,71 +328,130 @@ cable_path (cairo_t                *cr,
   cairo_line_to (cr, b->x, b->y);
 }
 
-void
-_cord_canvas_draw_links (CanvasPaint *p)
+/* The cable styles, in the order they are stroked. */
+static const CordCable cable_styles[] = {
+  CORD_CABLE_STRAIGHT, CORD_CABLE_CROSS, CORD_CABLE_FIBER,
+  CORD_CABLE_SERIAL_DCE, CORD_CABLE_CONSOLE,
+};
+
+static guint
+cable_style (CordCable cable)
 {
-  CordCanvas *self = p->self;
+  switch (cable)
+    {
+    case CORD_CABLE_CROSS:      return 1;
+    case CORD_CABLE_FIBER:      return 2;
+    case CORD_CABLE_SERIAL_DCE:
+    case CORD_CABLE_SERIAL_DTE: return 3;
+    case CORD_CABLE_CONSOLE:    return 4;
+    case CORD_CABLE_STRAIGHT:
+    case CORD_CABLE_AUTO:
+    default:                    return 0;
+    }
+}
+
+/* All cables of one style are stroked as one path: each sub-path starts
+ * its own dash, so a cable looks as it would alone, and a big lab costs
+ * five strokes instead of one per cable. */
+static void
+stroke_cables (RenderPaint *p,
+               GArray      *cables)
+{
+  static const double dash[] = { 6.0, 4.0 };
+  cairo_t *cr = p->cr;
+
+  g_assert (cables != NULL);
+
+  cairo_set_line_width (cr, MAX (2.0, 1.0 / p->zoom));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  for (guint style = 0; style < G_N_ELEMENTS (cable_styles); style++)
+    {
+      gboolean any = FALSE;
+
+      cairo_new_path (cr);
+      for (guint i = 0; i < cables->len; i++)
+        {
+          const RenderCable *c = &g_array_index (cables, RenderCable, i);
+
+          if (cable_style (c->link->cable) != style)
+            continue;
+          cable_path (cr, c->link->cable, &c->a, &c->b);
+          any = TRUE;
+        }
+      if (!any)
+        continue;
+      _cord_render_set_rgb (cr, cable_colour (cable_styles[style]), 1);
+      /* A dash shorter than a few pixels reads as a solid line anyway,
+       * and costs many times as much to draw. */
+      cairo_set_dash (cr, dash, cable_styles[style] == CORD_CABLE_CROSS &&
+                                (p->flags & CORD_RENDER_EXPORT || dash[0] * p->zoom >= 3) ? 2 : 0, 0);
+      cairo_stroke (cr);
+    }
+  cairo_new_path (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+void
+_cord_render_draw_links (RenderPaint *p)
+{
+  CordRender *self = p->self;
   cairo_t *cr = p->cr;
   double width = MAX (2.0, 1.0 / p->zoom);
-  gboolean decorate = !(p->flags & CANVAS_PAINT_EXPORT);
+  gboolean decorate = !(p->flags & CORD_RENDER_EXPORT);
   guint n = cord_topology_get_n_links (self->topology);
+  GArray *cables = self->visible_links;
+
+  g_array_set_size (cables, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      RenderCable c = { cord_topology_get_link (self->topology, i) };
+
+      if (!cord_render_link_ends (self, c.link, &c.a, &c.b))
+        continue;
+      /* Culled by the cable's box: cheaper than drawing it clipped. */
+      if (MAX (c.a.x, c.b.x) + 12 < p->area.origin.x ||
+          MIN (c.a.x, c.b.x) - 12 > p->area.origin.x + p->area.size.width ||
+          MAX (c.a.y, c.b.y) + 12 < p->area.origin.y ||
+          MIN (c.a.y, c.b.y) - 12 > p->area.origin.y + p->area.size.height)
+        continue;
+      g_array_append_val (cables, c);
+    }
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint pass = 0; pass < 3; pass++)
-    for (guint i = 0; i < n; i++)
-      {
-        CordLink *link = cord_topology_get_link (self->topology, i);
-        graphene_point_t a, b;
-        graphene_rect_t box;
+  /* Halos under the cables: selection, then hover. */
+  for (guint i = 0; decorate && i < cables->len; i++)
+    {
+      const RenderCable *c = &g_array_index (cables, RenderCable, i);
+      gboolean selected = _cord_render_selected (self, self->state.sel_links, c->link);
+      gboolean hovered = self->state.hover.kind == CORD_RENDER_HIT_LINK && self->state.hover.item == c->link;
 
-        if (!_cord_canvas_link_ends (self, link, &a, &b))
-          continue;
-        graphene_rect_init (&box, MIN (a.x, b.x), MIN (a.y, b.y),
-                            fabs (b.x - a.x), fabs (b.y - a.y));
-        graphene_rect_inset (&box, -12, -12);
-        if (!graphene_rect_intersection (&box, &p->area, NULL))
-          continue;
+      if (!selected && !hovered)
+        continue;
+      cairo_new_path (cr);
+      cable_path (cr, c->link->cable, &c->a, &c->b);
+      if (selected)
+        _cord_render_set_rgb (cr, &RENDER_ACCENT, 0.4);
+      else
+        cairo_set_source_rgba (cr, 0, 0, 0, 0.1);
+      cairo_set_line_width (cr, width + 6);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_stroke (cr);
+    }
+  stroke_cables (p, cables);
+  /* Lights too small to tell apart are left out. */
+  g_array_set_size (self->visible_lights, 0);
+  if (p->zoom * LIGHT_RADIUS >= 1.2)
+    for (guint i = 0; i < cables->len; i++)
+      for (guint end = 0; end < 2; end++)
+        {
+          CordLink *link = g_array_index (cables, RenderCable, i).link;
+          RenderLightAt l = { cord_render_port_light (self, link->ends[end]) };
 
-        if (pass == 0 && decorate)
-          {
-            /* Halos under the cables: selection, then hover. */
-            gboolean selected = g_hash_table_contains (self->sel_links, link);
-            gboolean hovered = self->hover.kind == CANVAS_HIT_LINK && self->hover.item == link;
-
-            if (!selected && !hovered)
-              continue;
-            cable_path (cr, link->cable, &a, &b);
-            if (selected)
-              _cord_canvas_set_rgb (cr, &CANVAS_ACCENT, 0.4);
-            else
-              cairo_set_source_rgba (cr, 0, 0, 0, 0.1);
-            cairo_set_line_width (cr, width + 6);
-            cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-            cairo_stroke (cr);
-          }
-        else if (pass == 1)
-          {
-            static const double dash[] = { 6.0, 4.0 };
-
-            cable_path (cr, link->cable, &a, &b);
-            _cord_canvas_set_rgb (cr, cable_colour (link->cable), 1);
-            cairo_set_line_width (cr, width);
-            cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-            cairo_set_dash (cr, dash, link->cable == CORD_CABLE_CROSS ? 2 : 0, 0);
-            cairo_stroke (cr);
-            cairo_set_dash (cr, NULL, 0, 0);
-          }
-        else if (pass == 2 && p->zoom * LIGHT_RADIUS >= 1.2)
-          for (guint end = 0; end < 2; end++)
-            {
-              CordCanvasLight light = cord_canvas_get_port_light (self, link->ends[end]);
-              graphene_point_t at;
-
-              if (light != CORD_CANVAS_LIGHT_NONE &&
-                  _cord_canvas_light_position (self, link, end, &at))
-                draw_light (cr, &at, light);
-            }
-      }
+          if (l.light != CORD_RENDER_LIGHT_NONE &&
+              cord_render_light_position (self, link, end, &l.at))
+            g_array_append_val (self->visible_lights, l);
+        }
+  draw_lights (cr, self->visible_lights);
   cairo_restore (cr);
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* CordCanvas devices: the icons, drawn from the resource or as fallback shapes, their selection and hover backs, and their labels. */
-#include "cord-canvas-private.h"
+/* CordRender devices: which are on screen, their selection and hover backs, their icons (from the SVG art or as fallback shapes) and their labels. */
+#include <math.h>
+
+#include "cord-render-private.h"
 
 /* ---------------------------------------------------------------------- */
 /* Devices                                                                 */
@@ -14,7 +16,7 @@ draw_fallback_icon (cairo_t        *cr,
                     double          cy,
                     double          alpha)
 {
-  double s = CANVAS_ICON;
+  double s = CORD_RENDER_ICON;
 
   cairo_save (cr);
   cairo_translate (cr, cx, cy);
@@ -121,7 +123,7 @@ draw_fallback_icon (cairo_t        *cr,
         gboolean laptop = kind == CORD_KIND_LAPTOP;
         double w = laptop ? 34 : 38, h = laptop ? 22 : 26, top = laptop ? -16 : -19;
 
-        _cord_canvas_rounded_rect (cr, -w / 2, top, w, h, 2.5);
+        _cord_render_rounded_rect (cr, -w / 2, top, w, h, 2.5);
         cairo_set_source_rgba (cr, 0.24, 0.22, 0.27, alpha);
         cairo_fill (cr);
         cairo_rectangle (cr, -w / 2 + 2.5, top + 2.5, w - 5, h - 5);
@@ -138,7 +140,7 @@ draw_fallback_icon (cairo_t        *cr,
         else
           {
             cairo_rectangle (cr, -3, top + h, 6, 6);
-            _cord_canvas_rounded_rect (cr, -12, top + h + 6, 24, 4, 1.5);
+            _cord_render_rounded_rect (cr, -12, top + h + 6, 24, 4, 1.5);
           }
         cairo_set_source_rgba (cr, 0.37, 0.36, 0.39, alpha);
         cairo_fill (cr);
@@ -146,7 +148,7 @@ draw_fallback_icon (cairo_t        *cr,
       break;
 
     case CORD_KIND_SERVER:
-      _cord_canvas_rounded_rect (cr, -12, -21, 24, 42, 3);
+      _cord_render_rounded_rect (cr, -12, -21, 24, 42, 3);
       cairo_set_source_rgba (cr, 0.24, 0.22, 0.27, alpha);
       cairo_fill (cr);
       cairo_set_source_rgba (cr, 0.6, 0.6, 0.64, alpha);
@@ -154,7 +156,7 @@ draw_fallback_icon (cairo_t        *cr,
         cairo_rectangle (cr, -8, -16 + k * 7, 16, 3.5);
       cairo_fill (cr);
       cairo_arc (cr, 6, 15, 1.8, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, CANVAS_LIGHT_UP.r, CANVAS_LIGHT_UP.g, CANVAS_LIGHT_UP.b, alpha);
+      cairo_set_source_rgba (cr, RENDER_LIGHT_UP.r, RENDER_LIGHT_UP.g, RENDER_LIGHT_UP.b, alpha);
       cairo_fill (cr);
       break;
 
@@ -165,7 +167,7 @@ draw_fallback_icon (cairo_t        *cr,
 }
 
 void
-_cord_canvas_collect_visible (CordCanvas            *self,
+_cord_render_collect_visible (CordRender            *self,
                               const graphene_rect_t *area)
 {
   guint n = cord_topology_get_n_devices (self->topology);
@@ -178,41 +180,41 @@ _cord_canvas_collect_visible (CordCanvas            *self,
       double x, y;
 
       /* A cheap test first: labels are never wider than the margin. */
-      _cord_canvas_device_position (self, device, &x, &y);
+      cord_render_device_position (self, device, &x, &y);
       if (x < area->origin.x - 220 || x > area->origin.x + area->size.width + 220 ||
           y < area->origin.y - 80 || y > area->origin.y + area->size.height + 40)
         continue;
-      _cord_canvas_device_bounds (self, device, &r);
+      cord_render_device_bounds (self, device, &r);
       if (graphene_rect_intersection (&r, area, NULL))
         g_ptr_array_add (self->visible, device);
     }
 }
 
 void
-_cord_canvas_draw_device_backs (CanvasPaint *p)
+_cord_render_draw_device_backs (RenderPaint *p)
 {
-  CordCanvas *self = p->self;
+  CordRender *self = p->self;
   cairo_t *cr = p->cr;
 
   for (guint i = 0; i < self->visible->len; i++)
     {
       CordDevice *device = self->visible->pdata[i];
-      gboolean selected = g_hash_table_contains (self->sel_devices, device);
-      gboolean hovered = self->hover.item == device &&
-                         (self->hover.kind == CANVAS_HIT_DEVICE ||
-                          self->hover.kind == CANVAS_HIT_DEVICE_NAME);
+      gboolean selected = _cord_render_selected (self, self->state.sel_devices, device);
+      gboolean hovered = self->state.hover.item == device &&
+                         (self->state.hover.kind == CORD_RENDER_HIT_DEVICE ||
+                          self->state.hover.kind == CORD_RENDER_HIT_DEVICE_NAME);
       graphene_rect_t r;
 
-      if (!(p->flags & CANVAS_PAINT_EXPORT) && (selected || hovered))
+      if (!(p->flags & CORD_RENDER_EXPORT) && (selected || hovered))
         {
-          _cord_canvas_icon_bounds (self, device, &r);
+          cord_render_icon_bounds (self, device, &r);
           graphene_rect_inset (&r, -5, -5);
-          _cord_canvas_rounded_rect (cr, r.origin.x, r.origin.y, r.size.width, r.size.height, 8);
+          _cord_render_rounded_rect (cr, r.origin.x, r.origin.y, r.size.width, r.size.height, 8);
           if (selected)
             {
-              _cord_canvas_set_rgb (cr, &CANVAS_ACCENT, 0.16);
+              _cord_render_set_rgb (cr, &RENDER_ACCENT, 0.16);
               cairo_fill_preserve (cr);
-              _cord_canvas_set_rgb (cr, &CANVAS_ACCENT, 0.9);
+              _cord_render_set_rgb (cr, &RENDER_ACCENT, 0.9);
               cairo_set_line_width (cr, MAX (1.5, 1.0 / p->zoom));
               cairo_stroke (cr);
             }
@@ -225,91 +227,107 @@ _cord_canvas_draw_device_backs (CanvasPaint *p)
     }
 }
 
-static cairo_surface_t *
-icon_surface (CanvasIcon *icon)
+/* On screen the icon, rasterised at the size it covers, is copied to
+ * whole device pixels; elsewhere a larger one is scaled down. */
+static void
+paint_icon (RenderPaint     *p,
+            cairo_surface_t *surface,
+            double           x,
+            double           y,
+            double           alpha)
 {
-  if (icon->surface == NULL && icon->texture != NULL)
-    {
-      int w = gdk_texture_get_width (icon->texture);
-      int h = gdk_texture_get_height (icon->texture);
+  cairo_t *cr = p->cr;
+  double scale = CORD_RENDER_ICON / cairo_image_surface_get_width (surface);
 
-      /* GDK_MEMORY_DEFAULT is cairo's premultiplied ARGB32. */
-      icon->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-      cairo_surface_flush (icon->surface);
-      gdk_texture_download (icon->texture, cairo_image_surface_get_data (icon->surface),
-                            cairo_image_surface_get_stride (icon->surface));
-      cairo_surface_mark_dirty (icon->surface);
+  g_assert (surface != NULL);
+
+  cairo_save (cr);
+  if (p->snap_icons)
+    {
+      cairo_matrix_t m;
+      double ux = x - CORD_RENDER_ICON / 2, uy = y - CORD_RENDER_ICON / 2;
+      double per_pixel;
+
+      cairo_get_matrix (cr, &m);
+      cairo_matrix_transform_point (&m, &ux, &uy);
+      /* Units of @cr's identity space per icon pixel: 1 unless the
+       * target is scaled after recording (HiDPI). */
+      per_pixel = m.xx * scale;
+      ux = round (ux / per_pixel) * per_pixel;
+      uy = round (uy / per_pixel) * per_pixel;
+      cairo_identity_matrix (cr);
+      cairo_translate (cr, ux, uy);
+      if (fabs (per_pixel - 1) > 1e-6)
+        cairo_scale (cr, per_pixel, per_pixel);
     }
-  return icon->surface;
+  else
+    {
+      cairo_translate (cr, x - CORD_RENDER_ICON / 2, y - CORD_RENDER_ICON / 2);
+      cairo_scale (cr, scale, scale);
+    }
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  if (alpha < 1)
+    cairo_paint_with_alpha (cr, alpha);
+  else
+    cairo_paint (cr);
+  cairo_restore (cr);
 }
 
 void
-_cord_canvas_draw_icons_cairo (CanvasPaint *p,
-                               gboolean     fallbacks_only)
+_cord_render_draw_icons (RenderPaint *p)
 {
-  CordCanvas *self = p->self;
-  cairo_t *cr = p->cr;
+  CordRender *self = p->self;
 
   for (guint i = 0; i < self->visible->len; i++)
     {
       CordDevice *device = self->visible->pdata[i];
-      CanvasIcon *icon = p->icons[device->model->kind];
+      cairo_surface_t *surface = p->icons[device->model->kind];
       double alpha = device->powered ? 1.0 : 0.4;
       double x, y;
 
-      _cord_canvas_device_position (self, device, &x, &y);
-      if (icon->texture == NULL)
-        draw_fallback_icon (cr, device->model->kind, x, y, alpha);
-      else if (!fallbacks_only)
-        {
-          cairo_surface_t *surface = icon_surface (icon);
-          double scale = CANVAS_ICON / cairo_image_surface_get_width (surface);
-
-          cairo_save (cr);
-          cairo_translate (cr, x - CANVAS_ICON / 2, y - CANVAS_ICON / 2);
-          cairo_scale (cr, scale, scale);
-          cairo_set_source_surface (cr, surface, 0, 0);
-          cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-          cairo_paint_with_alpha (cr, alpha);
-          cairo_restore (cr);
-        }
+      cord_render_device_position (self, device, &x, &y);
+      if (surface == NULL)
+        draw_fallback_icon (p->cr, device->model->kind, x, y, alpha);
+      else
+        paint_icon (p, surface, x, y, alpha);
     }
 }
 
 void
-_cord_canvas_draw_labels (CanvasPaint *p)
+_cord_render_draw_labels (RenderPaint *p)
 {
-  CordCanvas *self = p->self;
+  CordRender *self = p->self;
   cairo_t *cr = p->cr;
-  gboolean export = (p->flags & CANVAS_PAINT_EXPORT) != 0;
+  gboolean export = (p->flags & CORD_RENDER_EXPORT) != 0;
 
   /* Text smaller than about five pixels is noise, not information. */
-  if (!export && p->zoom * CANVAS_NAME_SIZE < 5)
+  if (!export && p->zoom * CORD_RENDER_NAME_SIZE < 5)
     return;
   for (guint i = 0; i < self->visible->len; i++)
     {
       CordDevice *device = self->visible->pdata[i];
-      CanvasLabels *labels = _cord_canvas_device_labels (self, device);
-      gboolean selected = !export && g_hash_table_contains (self->sel_devices, device);
+      RenderLabels *labels = _cord_render_device_labels (self, device);
+      gboolean selected = !export && _cord_render_selected (self, self->state.sel_devices, device);
       gboolean show_model;
       graphene_rect_t model_rect, name_rect, block;
 
-      if (device == self->renaming)
+      if (device == self->state.renaming && !export)
         continue;
-      _cord_canvas_label_rects (self, device, &model_rect, &name_rect);
-      show_model = export || p->zoom * CANVAS_MODEL_SIZE >= 6;
+      _cord_render_label_rects (self, device, &model_rect, &name_rect);
+      show_model = export || p->zoom * CORD_RENDER_MODEL_SIZE >= 6;
       /* A soft backdrop keeps labels readable where cables cross them. */
       block = name_rect;
       if (show_model)
         graphene_rect_union (&block, &model_rect, &block);
       graphene_rect_inset (&block, -4, -1);
-      _cord_canvas_rounded_rect (cr, block.origin.x, block.origin.y, block.size.width, block.size.height, 4);
+      _cord_render_rounded_rect (cr, block.origin.x, block.origin.y, block.size.width, block.size.height, 4);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
       cairo_fill (cr);
       if (show_model)
         {
           cairo_move_to (cr, model_rect.origin.x, model_rect.origin.y);
-          _cord_canvas_set_rgb (cr, &CANVAS_INK_DIM, 1);
+          _cord_render_set_rgb (cr, &RENDER_INK_DIM, 1);
           pango_cairo_show_layout (cr, labels->model);
         }
       if (selected)
@@ -317,15 +335,15 @@ _cord_canvas_draw_labels (CanvasPaint *p)
           graphene_rect_t pill = name_rect;
 
           graphene_rect_inset (&pill, -4, -1);
-          _cord_canvas_rounded_rect (cr, pill.origin.x, pill.origin.y, pill.size.width, pill.size.height, 4);
-          _cord_canvas_set_rgb (cr, &CANVAS_ACCENT, 1);
+          _cord_render_rounded_rect (cr, pill.origin.x, pill.origin.y, pill.size.width, pill.size.height, 4);
+          _cord_render_set_rgb (cr, &RENDER_ACCENT, 1);
           cairo_fill (cr);
         }
       cairo_move_to (cr, name_rect.origin.x, name_rect.origin.y);
       if (selected)
         cairo_set_source_rgb (cr, 1, 1, 1);
       else
-        _cord_canvas_set_rgb (cr, &CANVAS_INK, 1);
+        _cord_render_set_rgb (cr, &RENDER_INK, 1);
       pango_cairo_show_layout (cr, labels->name);
     }
 }

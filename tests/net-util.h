@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers the network suites share: a topology with its engine and sim, and devices, cables and hosts by name. */
+#pragma once
+
+#include <string.h>
+#include <glib.h>
+
+#include "ip.h"
+#include "sim.h"
+#include "test-util.h"
+
+/* A suite that records more (frames, port changes) defines NET_EXTRA_FIELDS
+ * as those fields before it includes this file, and then writes its own
+ * net_init() and net_clear() around net_init_sim() and net_clear_sim(). */
+#ifdef NET_EXTRA_FIELDS
+#define NET_OWN_INIT
+#else
+#define NET_EXTRA_FIELDS
+#endif
+
+typedef struct {
+  CordTopology *topology;
+  CordEngine   *engine;
+  CordSim      *sim;
+  NET_EXTRA_FIELDS
+} Net;
+
+static inline void
+net_init_sim (Net *net)
+{
+  net->topology = cord_topology_new (cord_catalog_get_default ());
+  net->engine = cord_engine_new ();
+  net->sim = cord_sim_new (net->topology, net->engine);
+}
+
+static inline void
+net_clear_sim (Net *net)
+{
+  g_clear_pointer (&net->sim, cord_sim_free);
+  g_clear_object (&net->topology);
+  g_clear_pointer (&net->engine, cord_engine_free);
+}
+
+#ifndef NET_OWN_INIT
+static inline void
+net_init (Net *net)
+{
+  net_init_sim (net);
+}
+
+static inline void
+net_clear (Net *net)
+{
+  net_clear_sim (net);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Net, net_clear)
+#endif
+
+static inline guint32
+ip4 (const char *text)
+{
+  guint32 addr = 0;
+
+  ck_assert_msg (cord_frame_ipv4_parse (text, &addr), "bad address %s", text);
+  return addr;
+}
+
+static inline CordDevice *
+dev (Net        *net,
+     const char *name)
+{
+  CordDevice *device = cord_topology_find_device (net->topology, name);
+
+  ck_assert_msg (device != NULL, "no device %s", name);
+  return device;
+}
+
+static inline CordPort *
+port (CordDevice *device,
+      const char *name)
+{
+  CordPort *p = cord_device_find_port (device, name);
+
+  ck_assert_msg (p != NULL, "%s has no %s", device->name, name);
+  return p;
+}
+
+/* The port @name of the device named @device. */
+static inline CordPort *
+dev_port (Net        *net,
+          const char *device,
+          const char *name)
+{
+  return port (dev (net, device), name);
+}
+
+static inline CordDevice *
+add (Net        *net,
+     const char *model,
+     const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  CordDevice *device = cord_topology_add_device (net->topology, model, name, 0, 0, &error);
+
+  ck_assert_msg (device != NULL, "%s", error ? error->message : "");
+  return device;
+}
+
+static inline CordLink *
+link_ports (Net        *net,
+            CordDevice *a,
+            const char *pa,
+            CordDevice *b,
+            const char *pb,
+            CordCable   cable)
+{
+  g_autoptr(GError) error = NULL;
+  CordLink *link = cord_topology_connect (net->topology, port (a, pa), port (b, pb), cable, &error);
+
+  ck_assert_msg (link != NULL, "%s", error ? error->message : "");
+  return link;
+}
+
+/* A cable of @cable between devices named @a and @b. */
+static inline CordLink *
+wire (Net        *net,
+      const char *a,
+      const char *pa,
+      const char *b,
+      const char *pb,
+      CordCable   cable)
+{
+  return link_ports (net, dev (net, a), pa, dev (net, b), pb, cable);
+}
+
+/* The cable Packet Tracer's automatic choice would take. */
+static inline CordLink *
+cable (Net        *net,
+       const char *a,
+       const char *pa,
+       const char *b,
+       const char *pb)
+{
+  return wire (net, a, pa, b, pb, CORD_CABLE_AUTO);
+}
+
+/* An end device of @model; @address NULL leaves it on DHCP. */
+static inline void
+host (Net        *net,
+      const char *model,
+      const char *name,
+      const char *address,
+      const char *mask,
+      const char *gateway)
+{
+  g_autoptr(GError) error = NULL;
+  CordHostIp settings = { address == NULL, 0, 0, 0, 0 };
+
+  if (address != NULL)
+    {
+      settings.address = ip4 (address);
+      settings.mask = ip4 (mask);
+      settings.gateway = gateway != NULL ? ip4 (gateway) : 0;
+    }
+  add (net, model, name);
+  ck_assert_msg (cord_topology_set_host_ip (net->topology, dev (net, name), &settings, &error),
+                 "%s", error ? error->message : "");
+}
+
+/* Addresses a router's interface (a subinterface is made first) and
+ * brings it up; @address NULL leaves it unaddressed. */
+static inline void
+router_if (Net        *net,
+           const char *router,
+           const char *ifname,
+           const char *address,
+           const char *mask)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (strchr (ifname, '.') != NULL)
+    ck_assert_msg (cord_ip_subif_add (net->sim, dev (net, router), ifname, &error), "%s",
+                   error ? error->message : "");
+  if (address != NULL)
+    ck_assert_msg (cord_ip_if_set_address (net->sim, dev (net, router), ifname, ip4 (address),
+                                           ip4 (mask), &error), "%s", error ? error->message : "");
+  ck_assert_msg (cord_ip_if_set_shutdown (net->sim, dev (net, router), ifname, FALSE, &error),
+                 "%s", error ? error->message : "");
+}
