@@ -285,6 +285,76 @@ START_TEST (test_lights_power_off)
 }
 END_TEST
 
+/* The canvas as it paints itself, static layer cache and all. */
+static cairo_surface_t *
+snapshot_canvas (void)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (canvas));
+  int h = gtk_widget_get_height (GTK_WIDGET (canvas));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  GskRenderNode *node;
+  cairo_t *cr = cairo_create (surface);
+
+  GTK_WIDGET_GET_CLASS (canvas)->snapshot (GTK_WIDGET (canvas), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  ck_assert_ptr_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  gsk_render_node_unref (node);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static Pixel
+canvas_pixel_at_model (double mx,
+                       double my)
+{
+  cairo_surface_t *surface = snapshot_canvas ();
+  double wx, wy;
+  Pixel p;
+
+  _cord_canvas_model_to_widget (canvas, mx, my, &wx, &wy);
+  p = pixel_at (surface, wx, wy);
+  cairo_surface_destroy (surface);
+  return p;
+}
+
+START_TEST (test_cache_invalidation)
+{
+  g_autoptr(GError) error = NULL;
+  CordDevice *sw = add ("2960-24TT", NULL, 250, 100);
+  CordDevice *pc = add ("PC-PT", NULL, 250, 300);
+  CordLink *l = cable (sw, "FastEthernet0/1", pc, "FastEthernet0", CORD_CABLE_STRAIGHT);
+  graphene_point_t at;
+  Pixel p;
+
+  ck_assert (_cord_canvas_light_position (canvas, l, 1, &at));
+  p = canvas_pixel_at_model (at.x, at.y);
+  ck_assert_msg (p.g > 150 && p.r < 120, "want green, got %d,%d,%d", p.r, p.g, p.b);
+  /* A second frame comes from the cache and shows the same. */
+  p = canvas_pixel_at_model (at.x, at.y);
+  ck_assert_msg (p.g > 150 && p.r < 120, "want green again, got %d,%d,%d", p.r, p.g, p.b);
+
+  /* Powering off changes the light in the very next frame. */
+  ck_assert (cord_topology_set_power (topology, pc, FALSE, &error));
+  p = canvas_pixel_at_model (at.x, at.y);
+  ck_assert_msg (p.r > 180 && p.g < 90 && p.b < 90, "want red, got %d,%d,%d", p.r, p.g, p.b);
+
+  /* So does moving a device: its old place turns to blank page. */
+  p = canvas_pixel_at_model (pc->x, pc->y);
+  ck_assert_msg (p.r < 230 || p.g < 230 || p.b < 230, "want the PC's icon, got %d,%d,%d",
+                 p.r, p.g, p.b);
+  ck_assert (cord_topology_move_device (topology, pc, 500, 300, &error));
+  p = canvas_pixel_at_model (250, 300);
+  ck_assert_msg (p.r > 240 && p.g > 240 && p.b > 240, "want blank page, got %d,%d,%d",
+                 p.r, p.g, p.b);
+  p = canvas_pixel_at_model (pc->x, pc->y);
+  ck_assert_msg (p.r < 230 || p.g < 230 || p.b < 230, "want the moved PC, got %d,%d,%d",
+                 p.r, p.g, p.b);
+}
+END_TEST
+
 START_TEST (test_lights_shutdown_and_console)
 {
   g_autoptr(GError) error = NULL;
@@ -1133,6 +1203,7 @@ canvas_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_lights_up_and_wrong_cable);
   tcase_add_test (tc, test_lights_power_off);
+  tcase_add_test (tc, test_cache_invalidation);
   tcase_add_test (tc, test_lights_shutdown_and_console);
   tcase_add_test (tc, test_lights_waiting_hook);
   tcase_add_test (tc, test_place_tool);

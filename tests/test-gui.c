@@ -1513,6 +1513,87 @@ START_TEST (test_app_screenshot_devices)
 }
 END_TEST
 
+/* The device window: a double-click on a router opens it on the CLI, and
+ * what is typed there reaches the router's console. VTE 0.70 has no
+ * accessible text, so the test reads the console below the widget (the
+ * saved running-config) and screenshots the widget itself. */
+
+static const char router_lab[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<patchcord-lab version=\"1\">\n"
+  "  <device name=\"R1\" model=\"1841\" x=\"300\" y=\"250\" power=\"on\">\n"
+  "    <running-config>hostname R1\n!\nend\n</running-config>\n"
+  "  </device>\n"
+  "</patchcord-lab>\n";
+
+static void
+type_line (const char *text)
+{
+  g_autofree char *args = g_strdup_printf ("type --delay 50 '%s'", text);
+
+  g_free (xdotool (args));
+  key ("Return");
+}
+
+START_TEST (test_app_device_window_cli)
+{
+  const char *out = g_getenv ("PATCHCORD_CLI_SCREENSHOT");
+  g_autofree char *path = g_strdup (out != NULL ? out : "/tmp/patchcord-cli.png");
+  g_autofree char *wid = NULL;
+  g_autofree char *device_wid = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *others = NULL;
+  Item r1;
+
+  ck_assert (g_file_set_contents (app.lab, router_lab, -1, NULL));
+  app_start (app.lab, FALSE);
+  wid = wait_window ("^lab\\.pclab$");
+  r1 = wait_item ("DEVICE", "R1");
+
+  /* A double-click opens the device's own window, titled with its name. */
+  pointer ("mousemove --window %s %.0f %.0f", wid, r1.x, r1.y);
+  pointer ("click --repeat 2 --delay 80 1");
+  device_wid = wait_window ("^R1$");
+
+  /* The CLI tab has the keyboard. */
+  focus (device_wid);
+  g_usleep (300 * 1000);
+  key ("Return");
+  type_line ("enable");
+  type_line ("configure terminal");
+  type_line ("hostname R9");
+  type_line ("end");
+  g_usleep (500 * 1000);
+  if (g_find_program_in_path ("import") != NULL)
+    {
+      g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+
+      ck_assert (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+    }
+
+  /* A second double-click brings back the same window, not another. */
+  focus (wid);
+  pointer ("mousemove --window %s %.0f %.0f", wid, r1.x, r1.y);
+  pointer ("click --repeat 2 --delay 80 1");
+  again = wait_window ("^R1$");
+  ck_assert_str_eq (again, device_wid);
+  others = xdotool ("search --onlyvisible --name '^R1$'");
+  ck_assert_msg (strchr (others, '\n') == NULL, "more than one R1 window: %s", others);
+
+  /* The lab saves the console's running-config. IOS's hostname is the
+   * router's prompt, not the device's name on the canvas: R1 keeps it. */
+  focus (wid);
+  saved = save_lab ();
+  ck_assert_msg (strstr (saved, "hostname R9") != NULL, "saved lab:\n%s", saved);
+  wait_item ("DEVICE", "R1");
+
+  /* The device window closes with the lab's. */
+  key ("ctrl+q");
+  ck_assert_int_eq (app_wait_exit (TIMEOUT_MS), 0);
+}
+END_TEST
+
 static Suite *
 gui_suite (void)
 {
@@ -1556,6 +1637,7 @@ gui_suite (void)
   tcase_add_test (tc, test_app_connect_popup_undo);
   tcase_add_test (tc, test_app_connect_automatic);
   tcase_add_test (tc, test_app_screenshot_devices);
+  tcase_add_test (tc, test_app_device_window_cli);
   suite_add_tcase (suite, tc);
   return suite;
 }

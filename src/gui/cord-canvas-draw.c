@@ -162,24 +162,28 @@ _cord_canvas_snapshot (CordCanvas  *self,
   double w = gtk_widget_get_width (GTK_WIDGET (self));
   double h = gtk_widget_get_height (GTK_WIDGET (self));
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  graphene_rect_t area, bounds = GRAPHENE_RECT_INIT (0, 0, w, h);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, w, h);
+  CordRenderView view = {
+    .width = (int) w, .height = (int) h, .scale = MAX (1, scale),
+    .zoom = self->zoom, .origin_x = self->origin_x, .origin_y = self->origin_y,
+  };
   CordRender *render;
   cairo_t *cr;
 
   g_assert (CORD_IS_CANVAS (self));
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  cord_render_draw_grid (cr, self->origin_x, self->origin_y, self->zoom, w, h);
-  if (self->topology == NULL)
+  if (self->topology == NULL || view.width <= 0 || view.height <= 0)
     {
+      cord_render_draw_grid (cr, self->origin_x, self->origin_y, self->zoom, w, h);
       cairo_destroy (cr);
       return;
     }
+  /* The static layer is cached; selection, hover and drags go on top. */
   render = _cord_canvas_render (self);
-  graphene_rect_init (&area, self->origin_x, self->origin_y, w / self->zoom, h / self->zoom);
+  cord_render_frame (render, cr, &view);
   cairo_scale (cr, self->zoom, self->zoom);
   cairo_translate (cr, -self->origin_x, -self->origin_y);
-  cord_render_draw (render, cr, &area, self->zoom, self->zoom * scale, 0);
 
   if (self->drag_mode == CANVAS_DRAG_RUBBER && self->drag_started)
     {
@@ -220,7 +224,10 @@ cord_canvas_port_changed (CordCanvas *self,
   /* Lights are read from the sim as they are drawn; a change needs only
    * a frame, and the frame clock folds a burst of changes into one. */
   if (port->link != NULL)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+    {
+      cord_render_invalidate (self->render);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 void

@@ -303,6 +303,7 @@ on_device_added (CordTopology *topology,
                  CordDevice   *device,
                  CordCanvas   *self)
 {
+  cord_render_invalidate (self->render);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -332,6 +333,7 @@ on_device_changed (CordTopology *topology,
 {
   if (what & CORD_DEVICE_CHANGED_NAME)
     _cord_canvas_forget_device (self, device);
+  cord_render_invalidate (self->render);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -387,6 +389,7 @@ on_ports_changed (CordTopology *topology,
     self->connect_from = NULL;
   if (self->picking_device == port->device)
     gtk_popover_popdown (GTK_POPOVER (self->port_popover));
+  cord_render_invalidate (self->render);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

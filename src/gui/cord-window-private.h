@@ -52,6 +52,7 @@ struct _CordWindow
   guint                 busy_count;
   gboolean              loading;
   guint                 clock_source;
+  GHashTable           *device_windows;   /* CordDevice* → CordDeviceWindow* */
 
   /* PATCHCORD_TEST_GEOMETRY: where widgets are, for the GUI tests. */
   char                 *geometry_path;

@@ -8,6 +8,7 @@
 
 #include "cord-application.h"
 #include "cord-canvas-private.h"     /* device geometry for the test hook */
+#include "cord-device-window.h"
 #include "cord-window-private.h"
 #include "engine.h"
 
@@ -210,23 +211,52 @@ on_canvas_error (CordCanvas *canvas,
 /* The canvas and the palette. */
 
 static void
+on_device_window_destroyed (GtkWidget  *device_window,
+                            CordWindow *self)
+{
+  CordDevice *device = g_object_get_data (G_OBJECT (device_window), "cord-device");
+
+  if (self->device_windows != NULL &&
+      g_hash_table_lookup (self->device_windows, device) == device_window)
+    g_hash_table_remove (self->device_windows, device);
+}
+
+static void
+close_device_windows (CordWindow *self)
+{
+  g_autoptr(GList) windows = NULL;
+
+  if (self->device_windows == NULL)
+    return;
+  windows = g_hash_table_get_values (self->device_windows);
+  g_hash_table_remove_all (self->device_windows);
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      g_signal_handlers_disconnect_by_data (l->data, self);
+      gtk_window_destroy (GTK_WINDOW (l->data));
+    }
+}
+
+static void
 on_canvas_device_activated (CordCanvas *canvas,
                             CordDevice *device,
                             CordWindow *self)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *detail = NULL;
+  CordDeviceWindow *device_window;
 
   if (device == NULL)
     return;
-  /* The console runs (the document keeps one per device), but the window
-   * that shows it comes later; say where it can be used today. */
-  title = g_strdup (_("The device window arrives in a later version"));
-  detail = g_strdup_printf (_("%s's console is available in patchcord-sim scripts today: "
-                              "open this lab there and type its commands."), device->name);
-  _cord_window_show_banner (self, title, detail, CORD_WINDOW_FIX_NONE);
-  gtk_info_bar_set_message_type (self->info_bar, GTK_MESSAGE_INFO);
-  self->banner_transient = TRUE;
+  /* One window per device, as in Packet Tracer: a second double-click
+   * brings it back. */
+  device_window = g_hash_table_lookup (self->device_windows, device);
+  if (device_window == NULL)
+    {
+      device_window = cord_device_window_new (self->document, device);
+      g_object_set_data (G_OBJECT (device_window), "cord-device", device);
+      g_signal_connect (device_window, "destroy", G_CALLBACK (on_device_window_destroyed), self);
+      g_hash_table_insert (self->device_windows, device, device_window);
+    }
+  gtk_window_present (GTK_WINDOW (device_window));
 }
 
 static void
@@ -523,6 +553,7 @@ cord_window_close_request (GtkWindow *window)
     }
 
   g_cancellable_cancel (self->cancellable);
+  close_device_windows (self);
   cord_document_close (self->document);
   cord_window_finish_close (self, TRUE);
   return GTK_WINDOW_CLASS (cord_window_parent_class)->close_request (window);
@@ -711,6 +742,8 @@ cord_window_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  close_device_windows (self);
+  g_clear_pointer (&self->device_windows, g_hash_table_unref);
   g_clear_handle_id (&self->reveal_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   g_clear_handle_id (&self->clock_source, g_source_remove);
@@ -797,6 +830,7 @@ static void
 cord_window_init (CordWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->device_windows = g_hash_table_new (NULL, NULL);
 
   self->cancellable = g_cancellable_new ();
   self->document = cord_document_new ();

@@ -205,7 +205,7 @@ _cord_render_draw_device_backs (RenderPaint *p)
                           self->state.hover.kind == CORD_RENDER_HIT_DEVICE_NAME);
       graphene_rect_t r;
 
-      if (!(p->flags & CORD_RENDER_EXPORT) && (selected || hovered))
+      if (p->decorate && (selected || hovered))
         {
           cord_render_icon_bounds (self, device, &r);
           graphene_rect_inset (&r, -5, -5);
@@ -308,7 +308,7 @@ _cord_render_draw_labels (RenderPaint *p)
     {
       CordDevice *device = self->visible->pdata[i];
       RenderLabels *labels = _cord_render_device_labels (self, device);
-      gboolean selected = !export && _cord_render_selected (self, self->state.sel_devices, device);
+      gboolean selected = p->decorate && _cord_render_selected (self, self->state.sel_devices, device);
       gboolean show_model;
       graphene_rect_t model_rect, name_rect, block;
 
@@ -346,4 +346,74 @@ _cord_render_draw_labels (RenderPaint *p)
         _cord_render_set_rgb (cr, &RENDER_INK, 1);
       pango_cairo_show_layout (cr, labels->name);
     }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Decorations over a static layer                                         */
+/* ---------------------------------------------------------------------- */
+
+void
+_cord_render_device_back_over (RenderPaint *p,
+                               CordDevice  *device,
+                               gboolean     selected)
+{
+  CordRender *self = p->self;
+  cairo_t *cr = p->cr;
+  cairo_surface_t *surface = p->icons[device->model->kind];
+  graphene_rect_t r;
+  double x, y;
+
+  cord_render_icon_bounds (self, device, &r);
+  graphene_rect_inset (&r, -5, -5);
+  if (!graphene_rect_intersection (&r, &p->area, NULL))
+    return;
+  cairo_save (cr);
+  cairo_push_group (cr);
+  _cord_render_rounded_rect (cr, r.origin.x, r.origin.y, r.size.width, r.size.height, 8);
+  if (selected)
+    {
+      _cord_render_set_rgb (cr, &RENDER_ACCENT, 0.16);
+      cairo_fill_preserve (cr);
+      _cord_render_set_rgb (cr, &RENDER_ACCENT, 0.9);
+      cairo_set_line_width (cr, MAX (1.5, 1.0 / p->zoom));
+      cairo_stroke (cr);
+    }
+  else
+    {
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.06);
+      cairo_fill (cr);
+    }
+  /* The static layer shows the icon over its back: cut the icon out. */
+  cord_render_device_position (self, device, &x, &y);
+  cairo_set_operator (cr, CAIRO_OPERATOR_DEST_OUT);
+  if (surface != NULL)
+    paint_icon (p, surface, x, y, device->powered ? 1.0 : 0.4);
+  else
+    draw_fallback_icon (cr, device->model->kind, x, y, device->powered ? 1.0 : 0.4);
+  cairo_pop_group_to_source (cr);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+void
+_cord_render_name_pill_over (RenderPaint *p,
+                             CordDevice  *device)
+{
+  CordRender *self = p->self;
+  cairo_t *cr = p->cr;
+  graphene_rect_t model_rect, name_rect, pill;
+
+  if (p->zoom * CORD_RENDER_NAME_SIZE < 5 || device == self->state.renaming)
+    return;
+  _cord_render_label_rects (self, device, &model_rect, &name_rect);
+  pill = name_rect;
+  graphene_rect_inset (&pill, -4, -1);
+  if (!graphene_rect_intersection (&pill, &p->area, NULL))
+    return;
+  _cord_render_rounded_rect (cr, pill.origin.x, pill.origin.y, pill.size.width, pill.size.height, 4);
+  _cord_render_set_rgb (cr, &RENDER_ACCENT, 1);
+  cairo_fill (cr);
+  cairo_move_to (cr, name_rect.origin.x, name_rect.origin.y);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  pango_cairo_show_layout (cr, _cord_render_device_labels (self, device)->name);
 }

@@ -397,7 +397,7 @@ _cord_render_draw_links (RenderPaint *p)
   CordRender *self = p->self;
   cairo_t *cr = p->cr;
   double width = MAX (2.0, 1.0 / p->zoom);
-  gboolean decorate = !(p->flags & CORD_RENDER_EXPORT);
+  gboolean decorate = p->decorate;
   guint n = cord_topology_get_n_links (self->topology);
   GArray *cables = self->visible_links;
 
@@ -406,6 +406,9 @@ _cord_render_draw_links (RenderPaint *p)
     {
       RenderCable c = { cord_topology_get_link (self->topology, i) };
 
+      if (p->layer != RENDER_LAYER_ALL &&
+          !_cord_render_paints (p, _cord_render_link_moving (self, c.link)))
+        continue;
       if (!cord_render_link_ends (self, c.link, &c.a, &c.b))
         continue;
       /* Culled by the cable's box: cheaper than drawing it clipped. */
@@ -446,12 +449,82 @@ _cord_render_draw_links (RenderPaint *p)
       for (guint end = 0; end < 2; end++)
         {
           CordLink *link = g_array_index (cables, RenderCable, i).link;
-          RenderLightAt l = { cord_render_port_light (self, link->ends[end]) };
+          RenderLightAt l = { cord_render_port_light (self, link->ends[end]), { 0, 0 }, link->ends[end] };
 
           if (l.light != CORD_RENDER_LIGHT_NONE &&
               cord_render_light_position (self, link, end, &l.at))
             g_array_append_val (self->visible_lights, l);
         }
   draw_lights (cr, self->visible_lights);
+  cairo_restore (cr);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Decorations over a static layer                                         */
+/* ---------------------------------------------------------------------- */
+
+CordRenderLight
+_cord_render_drawn_light (RenderPaint *p,
+                          CordPort    *port)
+{
+  if (p->zoom * LIGHT_RADIUS < 1.2)
+    return CORD_RENDER_LIGHT_NONE;
+  return cord_render_port_light (p->self, port);
+}
+
+void
+_cord_render_link_halo_over (RenderPaint *p,
+                             CordLink    *link,
+                             gboolean     selected)
+{
+  static const double dash[] = { 6.0, 4.0 };
+  CordRender *self = p->self;
+  cairo_t *cr = p->cr;
+  double width = MAX (2.0, 1.0 / p->zoom);
+  graphene_point_t a, b;
+
+  if (!cord_render_link_ends (self, link, &a, &b))
+    return;
+  if (MAX (a.x, b.x) + 12 < p->area.origin.x ||
+      MIN (a.x, b.x) - 12 > p->area.origin.x + p->area.size.width ||
+      MAX (a.y, b.y) + 12 < p->area.origin.y ||
+      MIN (a.y, b.y) - 12 > p->area.origin.y + p->area.size.height)
+    return;
+  cairo_save (cr);
+  cairo_push_group (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_new_path (cr);
+  cable_path (cr, link->cable, &a, &b);
+  if (selected)
+    _cord_render_set_rgb (cr, &RENDER_ACCENT, 0.4);
+  else
+    cairo_set_source_rgba (cr, 0, 0, 0, 0.1);
+  cairo_set_line_width (cr, width + 6);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
+  /* Cut out what the static layer draws over the halo: the cable and its
+   * lights. */
+  cairo_set_operator (cr, CAIRO_OPERATOR_DEST_OUT);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cable_path (cr, link->cable, &a, &b);
+  cairo_set_line_width (cr, width);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_dash (cr, dash, link->cable == CORD_CABLE_CROSS &&
+                            (p->flags & CORD_RENDER_EXPORT || dash[0] * p->zoom >= 3) ? 2 : 0, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  for (guint end = 0; end < 2; end++)
+    {
+      graphene_point_t at;
+
+      if (_cord_render_drawn_light (p, link->ends[end]) == CORD_RENDER_LIGHT_NONE ||
+          !cord_render_light_position (self, link, end, &at))
+        continue;
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, at.x, at.y, LIGHT_RADIUS + 1.5 + 0.375, 0, 2 * G_PI);
+    }
+  cairo_fill (cr);
+  cairo_pop_group_to_source (cr);
+  cairo_paint (cr);
   cairo_restore (cr);
 }

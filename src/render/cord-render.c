@@ -102,6 +102,8 @@ cord_render_new (void)
   self->visible = g_ptr_array_new ();
   self->visible_links = g_array_new (FALSE, FALSE, sizeof (RenderCable));
   self->visible_lights = g_array_new (FALSE, FALSE, sizeof (RenderLightAt));
+  self->cache_light_ports = g_ptr_array_new ();
+  self->cache_lights = g_array_new (FALSE, FALSE, sizeof (CordRenderLight));
   self->link_offsets_dirty = TRUE;
   return self;
 }
@@ -119,6 +121,9 @@ cord_render_free (CordRender *self)
   g_clear_pointer (&self->visible, g_ptr_array_unref);
   g_clear_pointer (&self->visible_links, g_array_unref);
   g_clear_pointer (&self->visible_lights, g_array_unref);
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  g_clear_pointer (&self->cache_light_ports, g_ptr_array_unref);
+  g_clear_pointer (&self->cache_lights, g_array_unref);
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_object (&self->pango);
   g_free (self);
@@ -135,6 +140,7 @@ cord_render_clear (CordRender *self)
   g_hash_table_remove_all (self->link_offsets);
   g_ptr_array_set_size (self->visible, 0);
   self->link_offsets_dirty = TRUE;
+  self->serial++;
 }
 
 void
@@ -165,6 +171,7 @@ cord_render_set_font (CordRender                 *self,
     self->font = pango_font_description_copy (font);
   g_hash_table_remove_all (self->labels);
   g_hash_table_remove_all (self->note_layouts);
+  self->serial++;
 }
 
 void
@@ -188,6 +195,7 @@ cord_render_set_forwarding_func (CordRender               *self,
 
   self->forwarding_func = func;
   self->forwarding_data = user_data;
+  self->serial++;
 }
 
 void
@@ -196,6 +204,7 @@ cord_render_forget_device (CordRender *self,
 {
   g_return_if_fail (self != NULL);
   g_hash_table_remove (self->labels, device);
+  self->serial++;
 }
 
 void
@@ -204,6 +213,7 @@ cord_render_forget_note (CordRender *self,
 {
   g_return_if_fail (self != NULL);
   g_hash_table_remove (self->note_layouts, note);
+  self->serial++;
 }
 
 void
@@ -213,6 +223,7 @@ cord_render_forget_link (CordRender *self,
   g_return_if_fail (self != NULL);
   g_hash_table_remove (self->link_offsets, link);
   self->link_offsets_dirty = TRUE;
+  self->serial++;
 }
 
 void
@@ -220,6 +231,44 @@ cord_render_links_changed (CordRender *self)
 {
   g_return_if_fail (self != NULL);
   self->link_offsets_dirty = TRUE;
+  self->serial++;
+}
+
+void
+cord_render_invalidate (CordRender *self)
+{
+  g_return_if_fail (self != NULL);
+  self->serial++;
+}
+
+gboolean
+_cord_render_device_moving (CordRender *self,
+                            CordDevice *device)
+{
+  return self->state.moving && _cord_render_selected (self, self->state.sel_devices, device);
+}
+
+gboolean
+_cord_render_link_moving (CordRender *self,
+                          CordLink   *link)
+{
+  return self->state.moving &&
+         (_cord_render_selected (self, self->state.sel_devices, link->ends[0]->device) ||
+          _cord_render_selected (self, self->state.sel_devices, link->ends[1]->device));
+}
+
+gboolean
+_cord_render_note_moving (CordRender *self,
+                          CordNote   *note)
+{
+  return self->state.moving && _cord_render_selected (self, self->state.sel_notes, note);
+}
+
+gboolean
+_cord_render_paints (const RenderPaint *p,
+                     gboolean           moving)
+{
+  return p->layer == RENDER_LAYER_ALL || (p->layer == RENDER_LAYER_MOVING) == moving;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -616,6 +665,15 @@ cord_render_hit_test (CordRender *self,
 /* Notes, overlays and the grid                                            */
 /* ---------------------------------------------------------------------- */
 
+void
+_cord_render_note_path (RenderPaint     *p,
+                        CordNote        *note,
+                        graphene_rect_t *r)
+{
+  cord_render_note_bounds (p->self, note, r);
+  _cord_render_rounded_rect (p->cr, r->origin.x, r->origin.y, r->size.width, r->size.height, 3);
+}
+
 static void
 draw_notes (RenderPaint *p)
 {
@@ -626,10 +684,11 @@ draw_notes (RenderPaint *p)
   for (guint i = 0; i < n; i++)
     {
       CordNote *note = cord_topology_get_note (self->topology, i);
-      gboolean selected = !(p->flags & CORD_RENDER_EXPORT) &&
-                          _cord_render_selected (self, self->state.sel_notes, note);
+      gboolean selected = p->decorate && _cord_render_selected (self, self->state.sel_notes, note);
       graphene_rect_t r;
 
+      if (!_cord_render_paints (p, _cord_render_note_moving (self, note)))
+        continue;
       cord_render_note_bounds (self, note, &r);
       if (!graphene_rect_intersection (&r, &p->area, NULL))
         continue;
@@ -793,6 +852,63 @@ icon_bucket (double pixels)
 }
 
 void
+_cord_render_paint_init (RenderPaint           *p,
+                         CordRender            *self,
+                         cairo_t               *cr,
+                         const graphene_rect_t *area,
+                         double                 zoom,
+                         double                 pixels_per_unit,
+                         CordRenderFlags        flags,
+                         RenderLayer            layer)
+{
+  int px;
+
+  memset (p, 0, sizeof *p);
+  p->self = self;
+  p->cr = cr;
+  p->area = *area;
+  p->zoom = zoom;
+  p->flags = flags;
+  p->layer = layer;
+  p->decorate = !(flags & CORD_RENDER_EXPORT) && layer != RENDER_LAYER_STATIC;
+  p->icon_px = CORD_RENDER_ICON * pixels_per_unit;
+  /* On screen an icon is rasterised at exactly the size it covers and
+   * copied pixel for pixel; exports scale a larger one. */
+  p->snap_icons = !(flags & CORD_RENDER_EXPORT);
+  px = p->snap_icons ? MAX (1, (int) lround (p->icon_px)) : icon_bucket (p->icon_px);
+  p->icon_px = px;
+  for (guint k = 0; k < CORD_RENDER_N_KINDS; k++)
+    p->icons[k] = _cord_render_icon (self, (CordDeviceKind) k, px);
+}
+
+void
+_cord_render_paint (RenderPaint *p)
+{
+  CordRender *self = p->self;
+  cairo_t *cr = p->cr;
+
+  _cord_render_update_link_offsets (self);
+  _cord_render_collect_visible (self, &p->area);
+  if (p->layer != RENDER_LAYER_ALL)
+    {
+      guint kept = 0;
+
+      for (guint i = 0; i < self->visible->len; i++)
+        if (_cord_render_paints (p, _cord_render_device_moving (self, self->visible->pdata[i])))
+          self->visible->pdata[kept++] = self->visible->pdata[i];
+      g_ptr_array_set_size (self->visible, kept);
+    }
+
+  cairo_save (cr);
+  draw_notes (p);
+  _cord_render_draw_links (p);
+  _cord_render_draw_device_backs (p);
+  _cord_render_draw_icons (p);
+  _cord_render_draw_labels (p);
+  cairo_restore (cr);
+}
+
+void
 cord_render_draw (CordRender            *self,
                   cairo_t               *cr,
                   const graphene_rect_t *area,
@@ -800,8 +916,7 @@ cord_render_draw (CordRender            *self,
                   double                 pixels_per_unit,
                   CordRenderFlags        flags)
 {
-  RenderPaint p = { 0 };
-  int px;
+  RenderPaint p;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL && area != NULL);
@@ -809,27 +924,6 @@ cord_render_draw (CordRender            *self,
 
   if (self->topology == NULL)
     return;
-  p.self = self;
-  p.cr = cr;
-  p.area = *area;
-  p.zoom = zoom;
-  p.flags = flags;
-  p.icon_px = CORD_RENDER_ICON * pixels_per_unit;
-  /* On screen an icon is rasterised at exactly the size it covers and
-   * copied pixel for pixel; exports scale a larger one. */
-  p.snap_icons = !(flags & CORD_RENDER_EXPORT);
-  px = p.snap_icons ? MAX (1, (int) lround (p.icon_px)) : icon_bucket (p.icon_px);
-  p.icon_px = px;
-  for (guint k = 0; k < CORD_RENDER_N_KINDS; k++)
-    p.icons[k] = _cord_render_icon (self, (CordDeviceKind) k, px);
-  _cord_render_update_link_offsets (self);
-  _cord_render_collect_visible (self, area);
-
-  cairo_save (cr);
-  draw_notes (&p);
-  _cord_render_draw_links (&p);
-  _cord_render_draw_device_backs (&p);
-  _cord_render_draw_icons (&p);
-  _cord_render_draw_labels (&p);
-  cairo_restore (cr);
+  _cord_render_paint_init (&p, self, cr, area, zoom, pixels_per_unit, flags, RENDER_LAYER_ALL);
+  _cord_render_paint (&p);
 }

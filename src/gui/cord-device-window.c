@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CordDeviceWindow: the window of one device, with the tabs its kind has (Physical, Config, CLI or Desktop). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cord-gui-resources.h"
+
+#include "cord-device-window.h"
+#include "cord-terminal.h"
+#include "ios-console.h"
+
+struct _CordDeviceWindow
+{
+  GtkWindow     parent_instance;
+
+  /* Template widgets. */
+  GtkStack     *stack;
+
+  CordDocument *document;
+  CordTopology *topology;
+  CordDevice   *device;
+  gulong        removed_handler;
+  gulong        changed_handler;
+  gulong        topology_handler;
+  CordTerminal *cli;            /* on the CLI tab */
+  GtkStack     *desktop;        /* the Desktop tab: tiles or an app */
+  CordTerminal *prompt;         /* the Command Prompt, once opened */
+};
+
+G_DEFINE_FINAL_TYPE (CordDeviceWindow, cord_device_window, GTK_TYPE_WINDOW)
+
+static CordConsole *
+device_console (CordDeviceWindow *self)
+{
+  CordConsoles *consoles = cord_document_get_consoles (self->document);
+
+  return consoles != NULL ? cord_consoles_lookup (consoles, self->device) : NULL;
+}
+
+/* Pages. */
+
+static GtkWidget *
+later_page (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *image = gtk_image_new_from_icon_name ("document-properties-symbolic");
+  GtkWidget *title = gtk_label_new (_("Not Available Yet"));
+  GtkWidget *detail = gtk_label_new (_("The physical view and configuration forms arrive in a "
+                                       "later version; use the CLI tab."));
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_image_set_pixel_size (GTK_IMAGE (image), 96);
+  gtk_widget_add_css_class (image, "dim-label");
+  gtk_widget_add_css_class (title, "title-1");
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_justify (GTK_LABEL (detail), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (detail), 50);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), detail);
+  return box;
+}
+
+static GtkWidget *
+tool_button (const char *icon,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_button_set_has_frame (GTK_BUTTON (button), FALSE);
+  return button;
+}
+
+/* A terminal with its toolbar; @start (may be NULL) leads the toolbar. */
+static GtkWidget *
+terminal_page (CordTerminal **out,
+               GtkWidget     *start)
+{
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *terminal = cord_terminal_new ();
+  GtkWidget *copy = tool_button ("edit-copy-symbolic", _("Copy (Ctrl+Shift+C)"));
+  GtkWidget *paste = tool_button ("edit-paste-symbolic", _("Paste (Ctrl+Shift+V)"));
+  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (bar, "toolbar");
+  if (start != NULL)
+    gtk_box_append (GTK_BOX (bar), start);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (bar), spacer);
+  gtk_box_append (GTK_BOX (bar), copy);
+  gtk_box_append (GTK_BOX (bar), paste);
+  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (cord_terminal_copy), terminal);
+  g_signal_connect_swapped (paste, "clicked", G_CALLBACK (cord_terminal_paste), terminal);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), terminal);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (page), bar);
+  gtk_box_append (GTK_BOX (page), scroller);
+  *out = CORD_TERMINAL (terminal);
+  return page;
+}
+
+static void
+on_prompt_back (CordDeviceWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->desktop, "tiles");
+}
+
+void
+cord_device_window_open_prompt (CordDeviceWindow *self)
+{
+  g_return_if_fail (CORD_IS_DEVICE_WINDOW (self));
+  g_return_if_fail (self->desktop != NULL);
+
+  if (self->prompt == NULL)
+    {
+      GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+      GtkWidget *start = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *title = gtk_label_new (_("Command Prompt"));
+      GtkWidget *page;
+
+      gtk_widget_set_tooltip_text (back, _("Back to the Desktop"));
+      gtk_button_set_has_frame (GTK_BUTTON (back), FALSE);
+      g_signal_connect_swapped (back, "clicked", G_CALLBACK (on_prompt_back), self);
+      gtk_widget_add_css_class (title, "heading");
+      gtk_box_append (GTK_BOX (start), back);
+      gtk_box_append (GTK_BOX (start), title);
+      page = terminal_page (&self->prompt, start);
+      gtk_stack_add_named (self->desktop, page, "prompt");
+      cord_terminal_bind (self->prompt, device_console (self));
+    }
+  gtk_stack_set_visible_child_name (self->desktop, "prompt");
+  gtk_widget_grab_focus (GTK_WIDGET (self->prompt));
+}
+
+static GtkWidget *
+app_tile (const char *icon,
+          const char *label)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon);
+
+  gtk_image_set_pixel_size (GTK_IMAGE (image), 48);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+  gtk_widget_set_size_request (button, 140, 110);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  return button;
+}
+
+static GtkWidget *
+desktop_page (CordDeviceWindow *self)
+{
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *tiles = gtk_flow_box_new ();
+  GtkWidget *prompt = app_tile ("utilities-terminal-symbolic", _("Command Prompt"));
+  GtkWidget *ipconfig = app_tile ("network-wired-symbolic", _("IP Configuration"));
+  GtkWidget *terminal = app_tile ("computer-symbolic", _("Terminal"));
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (tiles), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (tiles), TRUE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (tiles), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (tiles), 12);
+  gtk_widget_set_valign (tiles, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (tiles, 24);
+  gtk_widget_set_margin_start (tiles, 24);
+  gtk_widget_set_margin_end (tiles, 24);
+  g_signal_connect_swapped (prompt, "clicked", G_CALLBACK (cord_device_window_open_prompt), self);
+  gtk_widget_set_sensitive (ipconfig, FALSE);
+  gtk_widget_set_tooltip_text (ipconfig, _("Arrives in a later version"));
+  gtk_widget_set_sensitive (terminal, FALSE);
+  gtk_widget_set_tooltip_text (terminal, _("Arrives in a later version"));
+  gtk_flow_box_append (GTK_FLOW_BOX (tiles), ipconfig);
+  gtk_flow_box_append (GTK_FLOW_BOX (tiles), prompt);
+  gtk_flow_box_append (GTK_FLOW_BOX (tiles), terminal);
+  /* An insensitive child still tells why in its tooltip. */
+  gtk_widget_set_tooltip_text (gtk_widget_get_parent (ipconfig), _("Arrives in a later version"));
+  gtk_widget_set_tooltip_text (gtk_widget_get_parent (terminal), _("Arrives in a later version"));
+  gtk_stack_add_named (GTK_STACK (stack), tiles, "tiles");
+  self->desktop = GTK_STACK (stack);
+  return stack;
+}
+
+static void
+build_tabs (CordDeviceWindow *self)
+{
+  CordDeviceKind kind = self->device->model->kind;
+  GtkWidget *visible = later_page ();
+
+  gtk_stack_add_titled (self->stack, visible, "physical", _("Physical"));
+  if (kind == CORD_KIND_HUB || kind == CORD_KIND_BRIDGE)
+    return;
+  gtk_stack_add_titled (self->stack, later_page (), "config", _("Config"));
+  if (cord_kind_has_ios (kind))
+    {
+      GtkWidget *page = terminal_page (&self->cli, NULL);
+
+      gtk_stack_add_titled (self->stack, page, "cli", _("CLI"));
+      cord_terminal_bind (self->cli, device_console (self));
+      visible = page;
+    }
+  else if (cord_kind_is_host (kind))
+    {
+      visible = desktop_page (self);
+      gtk_stack_add_titled (self->stack, visible, "desktop", _("Desktop"));
+    }
+  /* The tab with something to use comes first. */
+  gtk_stack_set_visible_child (self->stack, visible);
+}
+
+GtkWidget *
+cord_device_window_get_terminal (CordDeviceWindow *self)
+{
+  g_return_val_if_fail (CORD_IS_DEVICE_WINDOW (self), NULL);
+
+  return self->cli != NULL ? GTK_WIDGET (self->cli) : GTK_WIDGET (self->prompt);
+}
+
+void
+cord_device_window_show_tab (CordDeviceWindow *self,
+                             const char       *name)
+{
+  g_return_if_fail (CORD_IS_DEVICE_WINDOW (self));
+
+  if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+static void
+on_visible_tab (CordDeviceWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (name, "cli") == 0 && self->cli != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->cli));
+  else if (g_strcmp0 (name, "desktop") == 0 && self->prompt != NULL &&
+           g_strcmp0 (gtk_stack_get_visible_child_name (self->desktop), "prompt") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->prompt));
+}
+
+/* Following the device. */
+
+static void
+update_title (CordDeviceWindow *self)
+{
+  gtk_window_set_title (GTK_WINDOW (self), self->device->name);
+}
+
+static void
+on_device_changed (CordTopology     *topology,
+                   CordDevice       *device,
+                   guint             what,
+                   CordDeviceWindow *self)
+{
+  if (device == self->device && (what & CORD_DEVICE_CHANGED_NAME) != 0)
+    update_title (self);
+}
+
+static void
+forget_device (CordDeviceWindow *self)
+{
+  if (self->topology != NULL)
+    {
+      g_clear_signal_handler (&self->removed_handler, self->topology);
+      g_clear_signal_handler (&self->changed_handler, self->topology);
+    }
+  if (self->cli != NULL)
+    cord_terminal_bind (self->cli, NULL);
+  if (self->prompt != NULL)
+    cord_terminal_bind (self->prompt, NULL);
+  self->device = NULL;
+}
+
+static void
+on_device_removed (CordTopology     *topology,
+                   CordDevice       *device,
+                   CordDeviceWindow *self)
+{
+  if (device != self->device)
+    return;
+  forget_device (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_topology_replaced (CordDeviceWindow *self)
+{
+  /* A lab was loaded in the window: this device is not in it. */
+  forget_device (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* GObject. */
+
+static void
+cord_device_window_dispose (GObject *object)
+{
+  CordDeviceWindow *self = CORD_DEVICE_WINDOW (object);
+
+  forget_device (self);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->topology_handler, self->document);
+  g_clear_object (&self->topology);
+  g_clear_object (&self->document);
+  self->cli = NULL;
+  self->prompt = NULL;
+  self->desktop = NULL;
+
+  G_OBJECT_CLASS (cord_device_window_parent_class)->dispose (object);
+}
+
+static void
+cord_device_window_class_init (CordDeviceWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cord_device_window_dispose;
+
+  (void) cord_gui_get_resource ();
+  g_type_ensure (CORD_TYPE_TERMINAL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/patchcord/Patchcord/ui/cord-device-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CordDeviceWindow, stack);
+}
+
+static void
+cord_device_window_init (CordDeviceWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+CordDeviceWindow *
+cord_device_window_new (CordDocument *document,
+                        CordDevice   *device)
+{
+  CordDeviceWindow *self;
+
+  g_return_val_if_fail (CORD_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (device != NULL, NULL);
+  g_return_val_if_fail (device->topology == cord_document_get_topology (document), NULL);
+
+  self = g_object_new (CORD_TYPE_DEVICE_WINDOW, NULL);
+  self->document = g_object_ref (document);
+  self->topology = g_object_ref (device->topology);
+  self->device = device;
+  self->removed_handler = g_signal_connect (self->topology, "device-removed",
+                                            G_CALLBACK (on_device_removed), self);
+  self->changed_handler = g_signal_connect (self->topology, "device-changed",
+                                            G_CALLBACK (on_device_changed), self);
+  self->topology_handler = g_signal_connect_swapped (document, "notify::topology",
+                                                     G_CALLBACK (on_topology_replaced), self);
+  update_title (self);
+  build_tabs (self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (on_visible_tab), self);
+  on_visible_tab (self);
+  return self;
+}
+
+CordDevice *
+cord_device_window_get_device (CordDeviceWindow *self)
+{
+  g_return_val_if_fail (CORD_IS_DEVICE_WINDOW (self), NULL);
+
+  return self->device;
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CordTerminal: a VTE terminal bound to a device console, with no pty: it shows what the console prints and sends it the keys typed. */
+#pragma once
+
+#include <vte/vte.h>
+
+#include "ios-console.h"
+
+G_BEGIN_DECLS
+
+#define CORD_TYPE_TERMINAL (cord_terminal_get_type ())
+G_DECLARE_FINAL_TYPE (CordTerminal, cord_terminal, CORD, TERMINAL, VteTerminal)
+
+GtkWidget   *cord_terminal_new            (void);
+/* Shows @console's scrollback, then everything it prints; NULL unbinds.
+ * The terminal lets go by itself when the console goes with its device. */
+void         cord_terminal_bind           (CordTerminal *self,
+                                           CordConsole  *console);
+CordConsole *cord_terminal_get_console    (CordTerminal *self);
+/* Sends @text as if pasted: one line at a time, each when the console
+ * can take it, as a real console line is fed. */
+void         cord_terminal_paste_text     (CordTerminal *self,
+                                           const char   *text);
+/* Lines of a paste still waiting for the console. */
+guint        cord_terminal_get_n_pending  (CordTerminal *self);
+void         cord_terminal_copy           (CordTerminal *self);
+void         cord_terminal_paste          (CordTerminal *self);
+
+G_END_DECLS
