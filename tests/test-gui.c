@@ -801,6 +801,29 @@ key (const char *keys)
   g_free (xdotool (args));
 }
 
+/* Sends @keys until a window matching @regex shows. Only for keys that
+ * may safely arrive twice: right after start-up, on a loaded machine, the
+ * first keys can come before the canvas holds the keyboard focus. */
+static void
+key_until_window (const char *wid,
+                  const char *keys,
+                  const char *regex)
+{
+  for (guint attempt = 0; attempt < 4; attempt++)
+    {
+      Search search = { regex, NULL };
+
+      focus (wid);
+      key (keys);
+      if (wait_until (window_shown, &search, TIMEOUT_MS / 4))
+        {
+          g_free (search.found);
+          return;
+        }
+    }
+  ck_abort_msg ("no window “%s” after pressing %s", regex, keys);
+}
+
 typedef struct {
   const char *path;
   guint64     inode;
@@ -853,8 +876,7 @@ START_TEST (test_app_edit_save_undo)
 
   /* Select everything and delete it, by keyboard: the title says the lab
    * is modified, and Ctrl+S writes a lab without devices. */
-  key ("ctrl+a Delete");
-  g_free (wait_window ("^• lab\\.pclab$"));
+  key_until_window (wid, "ctrl+a Delete", "^• lab\\.pclab$");
   inode = inode_of (app.lab);
   key ("ctrl+s");
   wait_replaced (app.lab, inode);
