@@ -7,30 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "test-util.h"
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  gsize len = 0;
-  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
-
-  return data != NULL ? g_strndup (data, len) : g_strdup ("");
-}
+#include "test-run.h"
 
 /* Runs patchcord-sim with @args (NULL-ended), feeding @input on stdin. */
 static void
