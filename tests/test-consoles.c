@@ -587,16 +587,26 @@ START_TEST (test_power_cycle)
 
   /* An unsaved change is lost with the power. */
   lab_run (lab, "@R1\nconfigure terminal\nhostname Unsaved\nend\n");
-  ck_assert_str_eq (lab_ios (lab, "R1")->hostname, "Unsaved");
+  /* A hostname typed on the console names the device on the canvas too. */
+  ck_assert_str_eq (r1->name, "Unsaved");
+  ck_assert_str_eq (lab_ios (lab, "Unsaved")->hostname, "Unsaved");
   ck_assert_ptr_nonnull (strstr (r1->running_config, "hostname Unsaved\n"));
-  lab_run (lab, "@power R1 off\n");
-  ck_assert_ptr_null (cord_console_get_session (lab_console (lab, "R1")));
-  ck_assert (!cord_console_is_busy (lab_console (lab, "R1")));
-  lab_run (lab, "@power R1 on\n");
-  ck_assert (cord_console_is_busy (lab_console (lab, "R1")));
+  lab_run (lab, "@power Unsaved off\n");
+  ck_assert_ptr_null (cord_console_get_session (lab_console (lab, "Unsaved")));
+  ck_assert (!cord_console_is_busy (lab_console (lab, "Unsaved")));
+  lab_run (lab, "@power Unsaved on\n");
+  ck_assert (cord_console_is_busy (lab_console (lab, "Unsaved")));
   lab_run (lab, "@press return\nenable\n");
-  ck_assert_str_eq (lab_ios (lab, "R1")->hostname, "R1");
-  ck_assert_uint_eq (cord_console_get_boot_errors (lab_console (lab, "R1")), 0);
+  ck_assert_str_eq (lab_ios (lab, "Unsaved")->hostname, "R1");
+  ck_assert_uint_eq (cord_console_get_boot_errors (lab_console (lab, "Unsaved")), 0);
+  /* The startup-config's hostname does not rename it back: only typed
+   * ones do, so a lab's names stay as the lab has them. */
+  ck_assert_str_eq (r1->name, "Unsaved");
+  ck_assert (cord_topology_undo (lab->topology, NULL));   /* the power-on */
+  ck_assert (cord_topology_undo (lab->topology, NULL));   /* the power-off */
+  ck_assert (cord_topology_undo (lab->topology, NULL));   /* the rename */
+  ck_assert_str_eq (r1->name, "R1");
+  lab_run (lab, "@power R1 off\n@power R1 on\n@press return\nenable\n");
 
   /* The router routes again from its startup-config. */
   lab_run (lab, "@PC0\nping 20.0.0.12\n");
@@ -612,8 +622,8 @@ START_TEST (test_power_cycle)
 
   /* A saved change is kept. */
   lab_run (lab, "@R1\nconfigure terminal\nhostname Kept\nend\nwrite memory\n"
-                "@power R1 off\n@power R1 on\n@press return\n");
-  ck_assert_str_eq (lab_ios (lab, "R1")->hostname, "Kept");
+                "@power Kept off\n@power Kept on\n@press return\n");
+  ck_assert_str_eq (lab_ios (lab, "Kept")->hostname, "Kept");
   ck_assert_ptr_nonnull (strstr (r1->startup_config, "hostname Kept\n"));
 }
 END_TEST
@@ -625,12 +635,37 @@ START_TEST (test_undo_power_off)
 
   /* Undoing a power-off brings back the running-config it lost. */
   lab_run (lab, "@add 2960-24TT S1\n@S1\n@press return\nenable\nconfigure terminal\n"
-                "hostname Before\nend\n@power S1 off\n");
+                "hostname Before\nend\n@power Before off\n");
   ck_assert (cord_topology_undo (lab->topology, &error));
   ck_assert_ptr_null (error);
-  ck_assert (cord_topology_find_device (lab->topology, "S1")->powered);
-  ck_assert (cord_console_run_until_idle (lab_console (lab, "S1"), CORD_CONSOLE_BOOT_NS, &error));
-  ck_assert_str_eq (lab_ios (lab, "S1")->hostname, "Before");
+  ck_assert (cord_topology_find_device (lab->topology, "Before")->powered);
+  ck_assert (cord_console_run_until_idle (lab_console (lab, "Before"), CORD_CONSOLE_BOOT_NS, &error));
+  ck_assert_str_eq (lab_ios (lab, "Before")->hostname, "Before");
+}
+END_TEST
+
+START_TEST (test_hostname_names_device)
+{
+  g_autoptr(Lab) lab = lab_new (FALSE);
+  CordDevice *router;
+
+  lab_run (lab, "@add 1841 Router0\n@add 2960-24TT Taken\n@Router0\nno\n@press return\n"
+                "enable\nconfigure terminal\nhostname Edge\n");
+  router = cord_topology_find_device (lab->topology, "Edge");
+  ck_assert_ptr_nonnull (router);
+  ck_assert_str_eq (cord_topology_get_undo_label (lab->topology), "Rename Device");
+  /* A name another device has: IOS takes it, the canvas keeps its own. */
+  lab_run (lab, "hostname Taken\n");
+  ck_assert_str_eq (lab_ios (lab, "Edge")->hostname, "Taken");
+  ck_assert_str_eq (router->name, "Edge");
+  /* `no hostname` is the model's default name again. */
+  lab_run (lab, "no hostname\n");
+  ck_assert_str_eq (router->name, "Router");
+  /* A config replayed at power-on names nothing. */
+  lab_run (lab, "hostname Saved\nend\nwrite memory\nconfigure terminal\nhostname Other\nend\n"
+                "@power Other off\n@power Other on\n@press return\n");
+  ck_assert_str_eq (lab_ios (lab, "Other")->hostname, "Saved");
+  ck_assert_str_eq (router->name, "Other");
 }
 END_TEST
 
@@ -886,6 +921,7 @@ consoles_suite (void)
   tcase_add_test (life, test_config_round_trip);
   tcase_add_test (life, test_power_cycle);
   tcase_add_test (life, test_undo_power_off);
+  tcase_add_test (life, test_hostname_names_device);
   tcase_add_test (life, test_boot_errors);
   tcase_add_test (life, test_load_rebuilds_state);
   tcase_add_test (consoles, test_console_kinds);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cord-limits.h"
+#include "ios-console.h"
 #include "ios-exec.h"
 #include "ios-modules.h"
 #include "ios-session.h"
@@ -129,6 +130,29 @@ cmd_show_running (CordIosExec *exec)
 
 /* --- Global configuration ---------------------------------------------- */
 
+/* A hostname typed on the console names the device on the canvas too, as
+ * in Packet Tracer: an edit of the lab, undone like a rename. Configs read
+ * at boot or applied by the Config tab do not rename (the device keeps
+ * the name the lab gives it), nor does a name another device has. */
+static void
+rename_device (CordIosExec *exec,
+               const char  *name)
+{
+  CordConsole *console = cord_ios_console_from_exec (exec);
+  CordDevice *device;
+
+  g_assert (name != NULL);
+
+  if (console == NULL)
+    return;
+  device = cord_console_get_device (console);
+  if (g_strcmp0 (device->name, name) == 0 ||
+      cord_topology_find_device (device->topology, name) != NULL ||
+      !cord_name_is_valid (name, NULL))
+    return;
+  cord_topology_rename_device (device->topology, device, name, NULL);
+}
+
 static void
 cmd_hostname (CordIosExec *exec)
 {
@@ -142,6 +166,7 @@ cmd_hostname (CordIosExec *exec)
     }
   g_free (ios->hostname);
   ios->hostname = g_strdup (name);
+  rename_device (exec, name);
 }
 
 static void
@@ -151,6 +176,7 @@ cmd_no_hostname (CordIosExec *exec)
 
   g_free (ios->hostname);
   ios->hostname = g_strdup (ios->default_hostname);
+  rename_device (exec, ios->hostname);
 }
 
 static void

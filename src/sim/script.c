@@ -20,7 +20,8 @@ struct _CordScript {
   GError        *output_error; /* the first failed write */
   gboolean       lf;           /* CR LF written as LF */
   gboolean       pending_cr;   /* a CR ended the last output */
-  char          *console;      /* device whose console takes typed lines */
+  char          *console;      /* name, when selected, of the device whose console takes typed lines */
+  guint          console_id;   /* its id: `hostname` may rename it meanwhile */
   CordConsole   *listening;    /* whose output goes to @output */
   guint          listener;
 };
@@ -120,8 +121,12 @@ cord_script_finish (CordScript  *script,
 const char *
 cord_script_get_console (CordScript *script)
 {
+  CordDevice *device;
+
   g_return_val_if_fail (script != NULL, NULL);
-  return script->console;
+
+  device = script->console_id != 0 ? cord_topology_lookup_device (script->topology, script->console_id) : NULL;
+  return device != NULL ? device->name : script->console;
 }
 
 static CordDevice *
@@ -389,6 +394,7 @@ select_console (CordScript  *script,
     }
   g_free (script->console);
   script->console = g_strdup (name);
+  script->console_id = device->id;
   listen_to (script, console);
   return TRUE;
 }
@@ -412,7 +418,7 @@ cord_script_type (CordScript  *script,
                      "NAME's console"));
       return FALSE;
     }
-  device = cord_topology_find_device (script->topology, script->console);
+  device = cord_topology_lookup_device (script->topology, script->console_id);
   console = device != NULL ? cord_consoles_lookup (script->consoles, device) : NULL;
   if (console == NULL)
     {
