@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tests of the device window in the real patchcord, driven with xdotool: opening it, its CLI, Physical, Config and Desktop tabs, checked in the saved lab and in screenshots. */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "test-util.h"
+
+#define TIMEOUT_MS 20000
+#include "app-driver.h"
+
+static char *state_home;      /* this process's XDG_STATE_HOME */
+
+/* Screenshots go where PATCHCORD_SCREENSHOTS says, or to the temp dir,
+ * so that a person can look at them after a run. */
+static char *
+screenshot_path (const char *name)
+{
+  const char *dir = g_getenv ("PATCHCORD_SCREENSHOTS");
+  g_autofree char *file = g_strdup_printf ("patchcord-%s.png", name);
+
+  return g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), file, NULL);
+}
+
+static char *
+screenshot (const char *wid,
+            const char *name)
+{
+  char *path = screenshot_path (name);
+  g_autofree char *command = g_strdup_printf ("import -window %s %s", wid, path);
+
+  ck_assert_msg (g_find_program_in_path ("import") != NULL, "ImageMagick's import is missing");
+  ck_assert (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  ck_assert_msg (g_file_test (path, G_FILE_TEST_EXISTS), "no screenshot in %s", path);
+  return path;
+}
+
+/* The text tesseract reads in a part of @png, enlarged three times so
+ * that small labels read well. */
+static char *
+ocr (const char *png,
+     int         x,
+     int         y,
+     int         width,
+     int         height)
+{
+  g_autofree char *crop = g_strdup_printf ("%s-crop.png", png);
+  g_autofree char *convert = g_strdup_printf ("convert %s -crop %dx%d+%d+%d +repage -resize 300%% %s",
+                                              png, width, height, MAX (x, 0), MAX (y, 0), crop);
+  g_autofree char *tesseract = g_strdup_printf ("tesseract %s stdout --psm 6", crop);
+  char *out = NULL;
+  int status = 0;
+
+  ck_assert_msg (g_find_program_in_path ("tesseract") != NULL,
+                 "tesseract is missing: install the tesseract-ocr package (./run deps does)");
+  ck_assert (g_spawn_command_line_sync (convert, NULL, NULL, &status, NULL) && status == 0);
+  ck_assert (g_spawn_command_line_sync (tesseract, &out, NULL, &status, NULL) && status == 0);
+  return out;
+}
+
+static void
+move_window (const char *wid,
+             int         x,
+             int         y)
+{
+  g_autofree char *args = g_strdup_printf ("windowmove --sync %s %d %d", wid, x, y);
+
+  g_free (xdotool (args));
+}
+
+static void
+double_click (const char *wid,
+              Item        item)
+{
+  focus (wid);
+  pointer ("mousemove --window %s %.0f %.0f", wid, item.x, item.y);
+  pointer ("click --repeat 2 --delay 80 1");
+}
+
+/* --- CLI ---------------------------------------------------------------- */
+
+static const char router_lab[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<patchcord-lab version=\"1\">\n"
+  "  <device name=\"Router0\" model=\"1841\" x=\"300\" y=\"250\" power=\"on\">\n"
+  "    <running-config>hostname Router\n!\nend\n</running-config>\n"
+  "  </device>\n"
+  "</patchcord-lab>\n";
+
+/* A double-click opens the router's window on the CLI tab; a hostname
+ * typed there is the router's prompt and its name on the canvas. */
+START_TEST (test_cli_hostname)
+{
+  g_autofree char *wid = NULL;
+  g_autofree char *device_wid = NULL;
+  g_autofree char *renamed_wid = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *others = NULL;
+  g_autofree char *cli_png = NULL;
+  g_autofree char *canvas_png = NULL;
+  g_autofree char *cli_text = NULL;
+  g_autofree char *label_text = NULL;
+  g_autofree char *saved = NULL;
+  Item router, r1;
+  int wx, wy;
+
+  ck_assert (g_file_set_contents (app.lab, router_lab, -1, NULL));
+  app_start (app.lab, FALSE);
+  wid = wait_window ("^lab\\.pclab$");
+  router = wait_item ("DEVICE", "Router0");
+
+  /* A double-click opens the device's own window, titled with its name. */
+  double_click (wid, router);
+  device_wid = wait_window ("^Router0$");
+
+  /* The CLI tab has the keyboard. */
+  focus (device_wid);
+  g_usleep (300 * 1000);
+  key ("Return");
+  type_line ("enable");
+  type_line ("configure terminal");
+  type_line ("hostname R1");
+  type_line ("end");
+  type_line ("show running-config");
+
+  /* The canvas and the window's title follow the hostname. */
+  renamed_wid = wait_window ("^R1$");
+  ck_assert_str_eq (renamed_wid, device_wid);
+  r1 = wait_item ("DEVICE", "R1");
+  g_usleep (500 * 1000);
+
+  /* The terminal shows the first page of the generated running-config:
+   * VTE 0.70 has no accessible text, so the screenshot is read. */
+  cli_png = screenshot (device_wid, "cli-hostname");
+  cli_text = ocr (cli_png, 0, 0, 2000, 2000);
+  ck_assert_msg (strstr (cli_text, "hostname R1") != NULL && strstr (cli_text, "More") != NULL,
+                 "the CLI (%s) shows:\n%s", cli_png, cli_text);
+  focus (device_wid);
+  key ("q");
+
+  /* The label under the router's icon reads R1. Without a window
+   * manager nothing raises the canvas: the device window moves aside. */
+  move_window (device_wid, 700, 420);
+  focus (wid);
+  /* A click on empty canvas clears the selection, whose highlight would
+   * colour the label; then the pointer goes out of the way. */
+  pointer ("mousemove --window %s 100 100 click 1", wid);
+  pointer ("mousemove 1279 799");
+  g_usleep (500 * 1000);
+  canvas_png = screenshot ("root", "canvas-hostname");
+  window_position (wid, &wx, &wy);
+  label_text = ocr (canvas_png, wx + r1.box[0] - 30, wy + r1.box[1],
+                    (int) (r1.box[2] - r1.box[0]) + 60, (int) (r1.box[3] - r1.box[1]) + 50);
+  ck_assert_msg (strstr (label_text, "R1") != NULL && strstr (label_text, "Router0") == NULL,
+                 "the label under the router (%s) reads:\n%s", canvas_png, label_text);
+
+  /* A second double-click brings back the same window, not another. */
+  double_click (wid, r1);
+  again = wait_window ("^R1$");
+  ck_assert_str_eq (again, device_wid);
+  others = xdotool ("search --onlyvisible --name '^R1$'");
+  ck_assert_msg (strchr (others, '\n') == NULL, "more than one R1 window: %s", others);
+
+  /* The lab saves the new name and the console's running-config. */
+  focus (wid);
+  saved = save_lab ();
+  ck_assert_msg (strstr (saved, "name=\"R1\"") != NULL && strstr (saved, "hostname R1") != NULL,
+                 "saved lab:\n%s", saved);
+
+  /* The device window closes with the lab's. */
+  key ("ctrl+q");
+  ck_assert_int_eq (app_wait_exit (TIMEOUT_MS), 0);
+}
+END_TEST
+
+static Suite *
+device_window_suite (void)
+{
+  Suite *suite = suite_create ("device-window");
+  TCase *tc;
+
+  tc = tcase_create ("app");
+  tcase_add_checked_fixture (tc, app_setup, app_teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_cli_hostname);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  SRunner *runner;
+  int failed;
+
+  state_home = g_dir_make_tmp ("patchcord-device-window-XXXXXX", NULL);
+  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: the device-window suite needs one (./run test uses Xvfb)\n");
+      remove_tree (state_home);
+      return 77;
+    }
+  runner = srunner_create (device_window_suite ());
+  srunner_set_fork_status (runner, CK_NOFORK);
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  remove_tree (state_home);
+  g_free (state_home);
+  return failed == 0 ? 0 : 1;
+}
