@@ -237,6 +237,26 @@ START_TEST (test_rebind_keeps_session)
 }
 END_TEST
 
+START_TEST (test_font_zoom)
+{
+  VteTerminal *vte = VTE_TERMINAL (lab.terminal);
+  double start = vte_terminal_get_font_scale (vte);
+
+  /* Ctrl+plus and Ctrl+minus are these actions. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (lab.terminal), "terminal.zoom-in", NULL));
+  ck_assert (vte_terminal_get_font_scale (vte) > start * 1.05);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (lab.terminal), "terminal.zoom-out", NULL));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (lab.terminal), "terminal.zoom-out", NULL));
+  ck_assert (vte_terminal_get_font_scale (vte) < start * 0.95);
+  /* Never unreadably small. */
+  for (guint i = 0; i < 50; i++)
+    gtk_widget_activate_action (GTK_WIDGET (lab.terminal), "terminal.zoom-out", NULL);
+  ck_assert (vte_terminal_get_font_scale (vte) >= 0.5);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (lab.terminal), "terminal.zoom-reset", NULL));
+  ck_assert (vte_terminal_get_font_scale (vte) == 1.0);
+}
+END_TEST
+
 START_TEST (test_device_removed)
 {
   g_autoptr(GError) error = NULL;
@@ -357,6 +377,7 @@ terminal_suite (void)
   tcase_add_test (tc, test_keys_reach_console);
   tcase_add_test (tc, test_paste_lines);
   tcase_add_test (tc, test_rebind_keeps_session);
+  tcase_add_test (tc, test_font_zoom);
   tcase_add_test (tc, test_device_removed);
   tcase_add_test (tc, test_pc_prompt);
   suite_add_tcase (suite, tc);
