@@ -112,6 +112,10 @@ START_TEST (test_cli_hostname)
   /* A double-click opens the device's own window, titled with its name. */
   double_click (wid, router);
   device_wid = wait_window ("^Router0$");
+  /* A router has Physical, Config and CLI tabs. */
+  wait_item ("WIDGET", "Router0/tab:physical");
+  wait_item ("WIDGET", "Router0/tab:config");
+  wait_item ("WIDGET", "Router0/tab:cli");
 
   /* The CLI tab has the keyboard. */
   focus (device_wid);

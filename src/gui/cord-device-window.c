@@ -8,6 +8,7 @@
 
 #include "cord-device-window.h"
 #include "cord-terminal.h"
+#include "cord-test-geometry.h"
 #include "ios-console.h"
 
 struct _CordDeviceWindow
@@ -16,6 +17,7 @@ struct _CordDeviceWindow
 
   /* Template widgets. */
   GtkStack     *stack;
+  GtkStackSwitcher *switcher;
 
   CordDocument *document;
   CordTopology *topology;
@@ -247,6 +249,22 @@ on_visible_tab (CordDeviceWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->prompt));
 }
 
+/* The switcher's buttons, named for the test hook: "tab:cli". */
+static void
+tag_tabs (CordDeviceWindow *self)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->switcher));
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       page != NULL && button != NULL;
+       page = gtk_widget_get_next_sibling (page), button = gtk_widget_get_next_sibling (button))
+    {
+      g_autofree char *id = g_strdup_printf ("tab:%s", gtk_stack_page_get_name (gtk_stack_get_page (self->stack, page)));
+
+      cord_geometry_tag (button, id);
+    }
+}
+
 /* Following the device. */
 
 static void
@@ -331,6 +349,7 @@ cord_device_window_class_init (CordDeviceWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/patchcord/Patchcord/ui/cord-device-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CordDeviceWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CordDeviceWindow, switcher);
 }
 
 static void
@@ -361,6 +380,7 @@ cord_device_window_new (CordDocument *document,
                                                      G_CALLBACK (on_topology_replaced), self);
   update_title (self);
   build_tabs (self);
+  tag_tabs (self);
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (on_visible_tab), self);
   on_visible_tab (self);
   return self;

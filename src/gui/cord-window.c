@@ -7,6 +7,7 @@
 #include "cord-gui-resources.h"
 
 #include "cord-application.h"
+#include "cord-test-geometry.h"
 #include "cord-canvas-private.h"     /* device geometry for the test hook */
 #include "cord-device-window.h"
 #include "cord-window-private.h"
@@ -601,6 +602,9 @@ update_clock (gpointer data)
  *   CATEGORY INDEX X Y               (palette categories, CordPaletteCategory order)
  *   MODEL X Y NAME / CABLE X Y ID    (palette items shown)
  *   PORT X Y SENSITIVE NAME          (rows of the open port popup)
+ *   WIDGET X Y DEVICE/ID             (named parts of device windows, in
+ *                                     pixels from that window's corner:
+ *                                     see cord-test-geometry.h)
  * The file is replaced atomically whenever its text changes. */
 
 static gboolean
@@ -700,6 +704,16 @@ geometry_describe (CordWindow *self)
                                 x, y, x0, y0, x1, y1, device->name);
     }
   geometry_palette (GTK_WIDGET (self->palette), out, &n_categories);
+  /* Device windows: their tagged widgets, named after the device. */
+  if (self->device_windows != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, self->device_windows);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        cord_geometry_describe (value, ((CordDevice *) key)->name, out);
+    }
   if (canvas->picking_device != NULL && _cord_canvas_popover_open (canvas->port_popover))
     for (GtkWidget *row = gtk_widget_get_first_child (canvas->port_list); row != NULL;
          row = gtk_widget_get_next_sibling (row))
