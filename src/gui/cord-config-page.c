@@ -537,6 +537,8 @@ list_add (CordConfigPage *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (text);
 
+  /* Rows with and without a Remove button alike. */
+  gtk_widget_set_size_request (box, -1, 34);
   gtk_widget_set_margin_start (box, 8);
   gtk_widget_set_margin_end (box, 4);
   gtk_widget_set_margin_top (box, 2);
@@ -1322,7 +1324,7 @@ build_interface (CordConfigPage *self,
       grid_row (grid, _("Subnet Mask"), GTK_WIDGET (self->mask));
       cord_ip_if_info_clear (&info);
     }
-  else if (port->switchport && cord_kind_has_vlans (self->device->model->kind))
+  else if (cord_kind_has_vlans (self->device->model->kind))
     {
       GtkWidget *label;
 
@@ -1395,6 +1397,7 @@ update_interface (CordConfigPage *self)
       gboolean trunk = sw.admin_mode == CORD_SWITCHPORT_TRUNK;
       guint want = trunk ? sw.native_vlan : sw.access_vlan;
       guint selected = GTK_INVALID_LIST_POSITION;
+      g_autofree char *joined = NULL;
 
       gtk_drop_down_set_selected (self->mode, mode_index (sw.admin_mode));
       gtk_label_set_text (self->vlan_label, trunk ? _("Native VLAN") : _("Access VLAN"));
@@ -1412,11 +1415,16 @@ update_interface (CordConfigPage *self)
         }
       g_ptr_array_add (names, NULL);
       g_array_unref (vlans);
-      {
-        g_autoptr(GtkStringList) model = gtk_string_list_new ((const char * const *) names->pdata);
+      joined = g_strjoinv ("\n", (char **) names->pdata);
+      /* Not while its own change is being applied: the model would go
+       * from under the drop-down's handler. */
+      if (g_strcmp0 (joined, g_object_get_data (G_OBJECT (self->vlan), "items")) != 0)
+        {
+          g_autoptr(GtkStringList) model = gtk_string_list_new ((const char * const *) names->pdata);
 
-        gtk_drop_down_set_model (self->vlan, G_LIST_MODEL (model));
-      }
+          gtk_drop_down_set_model (self->vlan, G_LIST_MODEL (model));
+          g_object_set_data_full (G_OBJECT (self->vlan), "items", g_steal_pointer (&joined), g_free);
+        }
       gtk_drop_down_set_selected (self->vlan, selected);
     }
 }
