@@ -439,13 +439,17 @@ grid_row (GtkWidget  *grid,
           const char *label,
           GtkWidget  *widget)
 {
+  GtkSizeGroup *labels = g_object_get_data (G_OBJECT (gtk_widget_get_parent (grid)), "labels");
+  GtkWidget *title = field_label (label != NULL ? label : "");
   int row = 0;
 
-  while (gtk_grid_get_child_at (GTK_GRID (grid), 0, row) != NULL ||
-         gtk_grid_get_child_at (GTK_GRID (grid), 1, row) != NULL)
+  while (gtk_grid_get_child_at (GTK_GRID (grid), 0, row) != NULL)
     row++;
-  if (label != NULL)
-    gtk_grid_attach (GTK_GRID (grid), field_label (label), 0, row, 1, 1);
+
+  /* One column of labels across the sections, so the fields line up. */
+  if (labels != NULL)
+    gtk_size_group_add_widget (labels, title);
+  gtk_grid_attach (GTK_GRID (grid), title, 0, row, 1, 1);
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_grid_attach (GTK_GRID (grid), widget, 1, row, 1, 1);
 }
@@ -769,13 +773,12 @@ static void
 build_settings (CordConfigPage *self,
                 GtkWidget      *form)
 {
-  GtkWidget *grid = section (form, _("Display Name"));
+  GtkWidget *grid = section (form, _("Names"));
 
   self->display_name = entry_new (self, "display-name", valid_display_name, apply_display_name);
   grid_row (grid, _("Display Name"), GTK_WIDGET (self->display_name));
   if (!cord_kind_has_ios (self->device->model->kind))
     return;
-  grid = section (form, _("Global Settings"));
   self->hostname = entry_new (self, "hostname", valid_hostname, apply_hostname);
   grid_row (grid, _("Hostname"), GTK_WIDGET (self->hostname));
   grid = section (form, _("NVRAM"));
@@ -1492,6 +1495,9 @@ static void
 form_show (CordConfigPage *self)
 {
   GtkWidget *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkSizeGroup *labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
+  g_object_set_data_full (G_OBJECT (form), "labels", labels, g_object_unref);
 
   self->display_name = self->hostname = NULL;
   self->address = self->mask = self->gateway = self->dns = NULL;
