@@ -24,6 +24,7 @@ typedef enum {
   OP_ADD_NOTE,
   OP_REMOVE_NOTE,
   OP_EDIT_NOTE,
+  OP_CONFIGURE,
 } OpKind;
 
 /* A device snapshot that owns its strings. */
@@ -530,6 +531,29 @@ op_apply (CordTopology  *self,
         return inverse;
       }
 
+    case OP_CONFIGURE:
+      if ((device = need_device (self, op->id, error)) == NULL)
+        return NULL;
+      if (self->runner == NULL)
+        {
+          g_set_error (error, CORD_ERROR, CORD_ERROR_NOT_SUPPORTED,
+                       _("%s cannot run configuration commands here: no device "
+                         "simulation is running"), device->name);
+          return NULL;
+        }
+      if (!self->runner (self, device, op->str, self->runner_data, error))
+        {
+          /* The lines before the refused one ran: the inverse puts back
+           * the state they changed. */
+          if (op->str2 != NULL)
+            self->runner (self, device, op->str2, self->runner_data, NULL);
+          return NULL;
+        }
+      inverse = op_new (OP_CONFIGURE, device->id);
+      inverse->str = g_strdup (op->str2);
+      inverse->str2 = g_strdup (op->str);
+      return inverse;
+
     default:
       g_assert_not_reached ();
     }
@@ -996,6 +1020,40 @@ cord_topology_store_config (CordTopology    *self,
   *field = g_strdup (text);
   emit_device_changed (self, device, CORD_DEVICE_CHANGED_CONFIG);
   return TRUE;
+}
+
+gboolean
+cord_topology_configure (CordTopology  *self,
+                         CordDevice    *device,
+                         const char    *commands,
+                         const char    *undo_commands,
+                         const char    *label,
+                         GError       **error)
+{
+  CordOp *op;
+
+  g_return_val_if_fail (CORD_IS_TOPOLOGY (self), FALSE);
+  g_return_val_if_fail (device != NULL && device->topology == self, FALSE);
+  g_return_val_if_fail (commands != NULL && undo_commands != NULL, FALSE);
+
+  if (!_cord_check_text (commands, CORD_LIMIT_CONFIG_BYTES, _("configuration"), error) ||
+      !_cord_check_text (undo_commands, CORD_LIMIT_CONFIG_BYTES, _("configuration"), error))
+    return FALSE;
+  op = op_new (OP_CONFIGURE, device->id);
+  op->str = g_strdup (commands);
+  op->str2 = g_strdup (undo_commands);
+  return run_op (self, op, label != NULL ? label : _("Configure Device"), error);
+}
+
+void
+cord_topology_set_command_runner (CordTopology      *self,
+                                  CordCommandRunner  runner,
+                                  gpointer           user_data)
+{
+  g_return_if_fail (CORD_IS_TOPOLOGY (self));
+
+  self->runner = runner;
+  self->runner_data = user_data;
 }
 
 gboolean

@@ -37,6 +37,9 @@ struct _CordTopology {
   guint             next_serial;
   guint             saved_serial;
   gboolean          recording;   /* FALSE while a lab is being loaded */
+
+  CordCommandRunner runner;      /* cord_topology_configure() */
+  gpointer          runner_data;
 };
 
 enum {

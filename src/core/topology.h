@@ -45,6 +45,17 @@ typedef struct _CordPort   CordPort;
 typedef struct _CordLink   CordLink;
 typedef struct _CordNote   CordNote;
 
+/* Runs configuration commands ("\n"-separated, read from global
+ * configuration mode) on a running device. The topology knows nothing of
+ * IOS: the layer that does installs one (the consoles do). Returns FALSE,
+ * with @error saying why, when the device cannot take them or refuses a
+ * line. */
+typedef gboolean (*CordCommandRunner) (CordTopology  *topology,
+                                       CordDevice    *device,
+                                       const char    *commands,
+                                       gpointer       user_data,
+                                       GError       **error);
+
 /* IPv4 settings of an end device, in host byte order; 0 means unset. */
 typedef struct {
   gboolean dhcp;
@@ -205,6 +216,20 @@ gboolean      cord_topology_store_config      (CordTopology    *self,
                                                CordConfigKind   which,
                                                const char      *text,
                                                GError         **error);
+/* Runs @commands on @device through the command runner, as one undo
+ * step called @label: undo runs @undo_commands (computed by the caller
+ * from the state before), redo @commands again. Fails without a runner,
+ * and when the runner fails; then the step is not recorded and
+ * @undo_commands run to put back what the first lines changed. */
+gboolean      cord_topology_configure         (CordTopology    *self,
+                                               CordDevice      *device,
+                                               const char      *commands,
+                                               const char      *undo_commands,
+                                               const char      *label,
+                                               GError         **error);
+void          cord_topology_set_command_runner (CordTopology   *self,
+                                               CordCommandRunner runner,
+                                               gpointer         user_data);
 gboolean      cord_topology_set_host_ip       (CordTopology    *self,
                                                CordDevice      *device,
                                                const CordHostIp *host,

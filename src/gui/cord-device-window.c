@@ -6,6 +6,7 @@
 
 #include "cord-gui-resources.h"
 
+#include "cord-config-page.h"
 #include "cord-device-window.h"
 #include "cord-terminal.h"
 #include "cord-test-geometry.h"
@@ -201,7 +202,7 @@ build_tabs (CordDeviceWindow *self)
   gtk_stack_add_titled (self->stack, visible, "physical", _("Physical"));
   if (kind == CORD_KIND_HUB || kind == CORD_KIND_BRIDGE)
     return;
-  gtk_stack_add_titled (self->stack, later_page (), "config", _("Config"));
+  gtk_stack_add_titled (self->stack, cord_config_page_new (self->document, self->device), "config", _("Config"));
   if (cord_kind_has_ios (kind))
     {
       GtkWidget *page = terminal_page (&self->cli, NULL);

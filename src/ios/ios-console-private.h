@@ -37,4 +37,27 @@ void           _cord_ios_vlans_restore     (CordSim        *sim,
                                             CordDevice     *device,
                                             const char     *text);
 
+/* What ios-configure.c needs of a console (ios-console.c). */
+CordIosCli    *_cord_console_get_cli       (CordConsole    *console);
+/* The IOS state of a device that is on and has booted; otherwise NULL,
+ * with @error saying what to do. */
+CordIosDevice *_cord_console_get_ios       (CordConsole    *console,
+                                            GError        **error);
+/* Shows a log message on the console, as a command typed there would. */
+void           _cord_console_log           (CordConsole    *console,
+                                            const char     *message);
+/* Stores the running-config and VLAN database in the topology. */
+void           _cord_console_mirror        (CordConsole    *console);
+/* Hands @text to the configuration listeners. */
+void           _cord_console_config_emit   (CordConsole    *console,
+                                            const char     *text);
+
+/* ios-configure.c: the topology's CordCommandRunner; @user_data is the
+ * CordConsoles. */
+gboolean       _cord_consoles_run_commands (CordTopology   *topology,
+                                            CordDevice     *device,
+                                            const char     *commands,
+                                            gpointer        user_data,
+                                            GError        **error);
+
 G_END_DECLS

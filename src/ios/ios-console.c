@@ -55,6 +55,8 @@ struct _CordConsole {
   GArray              *listeners; /* Listener */
   guint                next_listener;
   guint                emitting;
+  GArray              *config_listeners;  /* Listener: cord_console_configure() */
+  guint                config_emitting;
 
   CordTimer            boot_timer;
   guint                boot_part;
@@ -83,6 +85,76 @@ static void ios_feed (CordConsole *c, const char *bytes, gsize len);
 
 /* --- Output -------------------------------------------------------------- */
 
+/* Calls every listener of @list; one removed meanwhile is only marked,
+ * and dropped once the outermost call is over. */
+static void
+listeners_call (CordConsole *c,
+                GArray      *list,
+                guint       *emitting,
+                const char  *data,
+                gsize        len)
+{
+  (*emitting)++;
+  for (guint i = 0; i < list->len; i++)
+    {
+      Listener *l = &g_array_index (list, Listener, i);
+
+      if (l->func != NULL)
+        l->func (c, data, len, l->user_data);
+    }
+  if (--(*emitting) == 0)
+    for (guint i = list->len; i-- > 0;)
+      if (g_array_index (list, Listener, i).func == NULL)
+        g_array_remove_index (list, i);
+}
+
+static guint
+listeners_add (CordConsole           *c,
+               GArray                *list,
+               CordConsoleOutputFunc  func,
+               gpointer               user_data,
+               GDestroyNotify         destroy)
+{
+  Listener l = { 0, func, user_data, destroy };
+
+  l.id = ++c->next_listener;
+  g_array_append_val (list, l);
+  return l.id;
+}
+
+static void
+listeners_remove (GArray *list,
+                  guint   emitting,
+                  guint   id)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      Listener *l = &g_array_index (list, Listener, i);
+
+      if (l->id != id || l->func == NULL)
+        continue;
+      l->func = NULL;
+      if (l->destroy != NULL)
+        l->destroy (l->user_data);
+      if (emitting == 0)
+        g_array_remove_index (list, i);
+      return;
+    }
+}
+
+static void
+listeners_free (GArray *list)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      Listener *l = &g_array_index (list, Listener, i);
+
+      if (l->func != NULL && l->destroy != NULL)
+        l->destroy (l->user_data);
+    }
+  g_array_unref (list);
+}
+
 static void
 emit (CordConsole *c,
       const char  *data,
@@ -97,18 +169,7 @@ emit (CordConsole *c,
   if (scroll->len > 2 * CORD_CONSOLE_SCROLLBACK_BYTES)
     g_string_erase (scroll, 0, scroll->len - CORD_CONSOLE_SCROLLBACK_BYTES);
 
-  c->emitting++;
-  for (guint i = 0; i < c->listeners->len; i++)
-    {
-      Listener *l = &g_array_index (c->listeners, Listener, i);
-
-      if (l->func != NULL)
-        l->func (c, data, len, l->user_data);
-    }
-  if (--c->emitting == 0)
-    for (guint i = c->listeners->len; i-- > 0;)
-      if (g_array_index (c->listeners, Listener, i).func == NULL)
-        g_array_remove_index (c->listeners, i);
+  listeners_call (c, c->listeners, &c->emitting, data, len);
 }
 
 /* Text with "\n" line ends, sent with CR LF. */
@@ -377,6 +438,7 @@ console_new (CordConsoles *owner,
   c->state = CONSOLE_OFF;
   c->scrollback = g_string_new (NULL);
   c->listeners = g_array_new (FALSE, FALSE, sizeof (Listener));
+  c->config_listeners = g_array_new (FALSE, FALSE, sizeof (Listener));
   c->answer = g_string_new (NULL);
   c->held = g_string_new (NULL);
   c->typeahead = g_string_new (NULL);
@@ -397,14 +459,8 @@ console_free (CordConsole *c)
   console_stop (c);
   cord_timer_clear (c->owner->engine, &c->boot_timer);
   cord_timer_clear (c->owner->engine, &c->reload_timer);
-  for (guint i = 0; i < c->listeners->len; i++)
-    {
-      Listener *l = &g_array_index (c->listeners, Listener, i);
-
-      if (l->func != NULL && l->destroy != NULL)
-        l->destroy (l->user_data);
-    }
-  g_array_unref (c->listeners);
+  listeners_free (c->listeners);
+  listeners_free (c->config_listeners);
   g_string_free (c->scrollback, TRUE);
   g_string_free (c->answer, TRUE);
   g_string_free (c->held, TRUE);
@@ -519,6 +575,7 @@ cord_consoles_new (CordSim *sim)
   consoles->cli = cord_ios_cli_ref (cord_ios_cli_get_default ());
   consoles->by_device = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) console_free);
   cord_sim_set_port_hook (sim, on_port_changed, consoles);
+  cord_topology_set_command_runner (consoles->topology, _cord_consoles_run_commands, consoles);
   for (guint i = 0; i < cord_topology_get_n_devices (consoles->topology); i++)
     on_device_added (consoles->topology, cord_topology_get_device (consoles->topology, i), consoles);
   g_signal_connect (consoles->topology, "device-added", G_CALLBACK (on_device_added), consoles);
@@ -533,6 +590,7 @@ cord_consoles_free (CordConsoles *consoles)
   if (consoles == NULL)
     return;
   g_signal_handlers_disconnect_by_data (consoles->topology, consoles);
+  cord_topology_set_command_runner (consoles->topology, NULL, NULL);
   cord_sim_set_port_hook (consoles->sim, NULL, NULL);
   g_hash_table_unref (consoles->by_device);
   cord_ios_cli_unref (consoles->cli);
@@ -605,14 +663,10 @@ cord_console_add_listener (CordConsole           *console,
                            gpointer               user_data,
                            GDestroyNotify         destroy)
 {
-  Listener l = { 0, func, user_data, destroy };
-
   g_return_val_if_fail (console != NULL, 0);
   g_return_val_if_fail (func != NULL, 0);
 
-  l.id = ++console->next_listener;
-  g_array_append_val (console->listeners, l);
-  return l.id;
+  return listeners_add (console, console->listeners, func, user_data, destroy);
 }
 
 void
@@ -621,19 +675,86 @@ cord_console_remove_listener (CordConsole *console,
 {
   g_return_if_fail (console != NULL);
 
-  for (guint i = 0; i < console->listeners->len; i++)
-    {
-      Listener *l = &g_array_index (console->listeners, Listener, i);
+  listeners_remove (console->listeners, console->emitting, id);
+}
 
-      if (l->id != id || l->func == NULL)
-        continue;
-      l->func = NULL;
-      if (l->destroy != NULL)
-        l->destroy (l->user_data);
-      if (console->emitting == 0)
-        g_array_remove_index (console->listeners, i);
-      return;
+guint
+cord_console_add_config_listener (CordConsole           *console,
+                                  CordConsoleOutputFunc  func,
+                                  gpointer               user_data,
+                                  GDestroyNotify         destroy)
+{
+  g_return_val_if_fail (console != NULL, 0);
+  g_return_val_if_fail (func != NULL, 0);
+
+  return listeners_add (console, console->config_listeners, func, user_data, destroy);
+}
+
+void
+cord_console_remove_config_listener (CordConsole *console,
+                                     guint        id)
+{
+  g_return_if_fail (console != NULL);
+
+  listeners_remove (console->config_listeners, console->config_emitting, id);
+}
+
+/* --- For ios-configure.c ------------------------------------------------- */
+
+CordIosCli *
+_cord_console_get_cli (CordConsole *console)
+{
+  return console->owner->cli;
+}
+
+CordIosDevice *
+_cord_console_get_ios (CordConsole  *console,
+                       GError      **error)
+{
+  CordDevice *device = console->device;
+
+  if (console->kind != CORD_CONSOLE_IOS)
+    {
+      g_set_error (error, CORD_ERROR, CORD_ERROR_NOT_SUPPORTED,
+                   _("%s (%s) has no IOS; configure it with its own settings"),
+                   device->name, device->model->name);
+      return NULL;
     }
+  if (console->state == CONSOLE_OFF || !device->powered)
+    {
+      g_set_error (error, CORD_ERROR, CORD_ERROR_FAILED,
+                   _("%s is switched off. Power it on to configure it."), device->name);
+      return NULL;
+    }
+  if (console->state == CONSOLE_BOOTING || console->ios == NULL)
+    {
+      g_set_error (error, CORD_ERROR, CORD_ERROR_BUSY,
+                   _("%s is still booting. Wait until it has started, then try again."),
+                   device->name);
+      return NULL;
+    }
+  return console->ios;
+}
+
+void
+_cord_console_log (CordConsole *console,
+                   const char  *message)
+{
+  console_log (console, message);
+}
+
+void
+_cord_console_mirror (CordConsole *console)
+{
+  mirror (console);
+}
+
+void
+_cord_console_config_emit (CordConsole *console,
+                           const char  *text)
+{
+  listeners_call (console, console->config_listeners, &console->config_emitting,
+                  text, strlen (text));
 }
 
 const char *

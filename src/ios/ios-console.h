@@ -79,6 +79,27 @@ guint         cord_console_add_listener     (CordConsole   *console,
                                              GDestroyNotify destroy);
 void          cord_console_remove_listener  (CordConsole   *console,
                                              guint          id);
+/* Configuration commands run by cord_console_configure() (the Config
+ * tab's forms, and undo and redo of their edits): each line with the
+ * prompt it was read at, what IOS answered and the log messages it
+ * caused, then the prompt it ends at, as the CLI would show them, with
+ * "\n" line ends. Same shape as cord_console_add_listener(). */
+guint         cord_console_add_config_listener (CordConsole *console,
+                                             CordConsoleOutputFunc func,
+                                             gpointer       user_data,
+                                             GDestroyNotify destroy);
+void          cord_console_remove_config_listener (CordConsole *console,
+                                             guint          id);
+/* Runs @commands ("\n"-separated) on the device from global configuration
+ * mode, through the parser and handlers the console uses but in an IOS
+ * session of their own, so the user's session keeps its mode. Log
+ * messages they cause show on the console as usual. Stops at the first
+ * line IOS refuses and fails with IOS's message; fails likewise when the
+ * device is off or still booting. Not an edit: cord_topology_configure()
+ * makes an undoable one of it. */
+gboolean      cord_console_configure        (CordConsole   *console,
+                                             const char    *commands,
+                                             GError       **error);
 /* The last CORD_CONSOLE_SCROLLBACK_BYTES the console printed, for a
  * terminal opened now: feed them to it, then add a listener. */
 const char   *cord_console_get_scrollback   (CordConsole   *console,

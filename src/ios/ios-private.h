@@ -149,6 +149,9 @@ void         _cord_ios_session_pop_to     (CordIosSession  *session,
                                            guint            depth);
 void         _cord_ios_session_queue_log  (CordIosSession  *session,
                                            const char      *message);
+/* The oldest log message a command queued, for the caller to free; NULL
+ * when none waits. For sessions whose output nobody reads. */
+char        *_cord_ios_session_pop_log    (CordIosSession  *session);
 void         _cord_ios_session_set_ask    (CordIosSession  *session,
                                            _CordIosAsk     *ask);
 _CordIosAsk *_cord_ios_session_take_ask   (CordIosSession  *session);

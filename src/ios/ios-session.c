@@ -204,6 +204,12 @@ _cord_ios_session_queue_log (CordIosSession *session,
   g_queue_push_tail (&session->logs, g_strdup (message));
 }
 
+char *
+_cord_ios_session_pop_log (CordIosSession *session)
+{
+  return g_queue_pop_head (&session->logs);
+}
+
 void
 _cord_ios_session_set_ask (CordIosSession *session,
                            _CordIosAsk    *ask)

@@ -1,0 +1,1839 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CordConfigPage: the Config tab of a device window, forms that configure the device through IOS commands, shown as they run. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "cmd-interface.h"
+#include "cord-config-page.h"
+#include "frame.h"
+#include "ios-console.h"
+#include "ip.h"
+#include "switching.h"
+
+/* Checks what is typed in an entry; FALSE with *why set when it is wrong. */
+typedef gboolean (*ValidateFunc) (CordConfigPage *self,
+                                  const char     *text,
+                                  char          **why);
+/* Applies an entry that holds a valid value. */
+typedef void (*ApplyFunc) (CordConfigPage *self,
+                           GtkEditable    *entry);
+
+struct _CordConfigPage
+{
+  GtkWidget     parent_instance;
+
+  CordDocument *document;
+  CordTopology *topology;
+  CordDevice   *device;
+  CordConsole  *console;
+  guint         echo_id;
+  gulong        changed_handler;
+  gulong        port_added_handler;
+  gulong        port_removed_handler;
+
+  GtkWidget    *paned;         /* the only child */
+  GtkListBox   *sidebar;
+  GtkWidget    *scroller;      /* holds the form */
+  GtkLabel     *title;
+  GtkLabel     *status;        /* why the last change failed, or that the device is off */
+  GtkTextView  *echo;
+  char         *selected;      /* "settings", "static", "vlans", "if:NAME" */
+  gboolean      updating;      /* values are being set from the device */
+
+  /* The widgets of the form shown; NULL when it has none. */
+  GtkWidget    *form;
+  GtkEditable  *display_name, *hostname;
+  GtkEditable  *address, *mask, *gateway, *dns;
+  GtkEditable  *net, *net_mask, *next_hop;
+  GtkEditable  *vlan_id, *vlan_name;
+  GtkWidget    *port_on;
+  GtkDropDown  *bandwidth, *duplex, *mode, *vlan;
+  GtkLabel     *mac, *vlan_label;
+  GtkListBox   *list;
+  GArray       *vlan_ids;      /* guint16: the vlan drop-down's items */
+};
+
+G_DEFINE_FINAL_TYPE (CordConfigPage, cord_config_page, GTK_TYPE_WIDGET)
+
+static void form_show (CordConfigPage *self);
+static void form_update (CordConfigPage *self);
+
+/* --- The device's state -------------------------------------------------- */
+
+static CordSim *
+page_sim (CordConfigPage *self)
+{
+  return cord_document_get_sim (self->document);
+}
+
+/* The device's IOS while it runs, NULL otherwise. */
+static CordIosDevice *
+page_ios (CordConfigPage *self)
+{
+  CordIosSession *session = self->console != NULL ? cord_console_get_session (self->console) : NULL;
+
+  return session != NULL ? cord_ios_session_get_device (session) : NULL;
+}
+
+static const char *
+selected_port (CordConfigPage *self)
+{
+  return g_str_has_prefix (self->selected, "if:") ? self->selected + 3 : NULL;
+}
+
+static gboolean
+is_host (CordConfigPage *self)
+{
+  return cord_kind_is_host (self->device->model->kind);
+}
+
+/* Routed ports are those with an IP interface (router ports, a 3560's
+ * `no switchport` ports). */
+static gboolean
+port_info (CordConfigPage *self,
+           const char     *ifname,
+           CordIpIfInfo   *info)
+{
+  if (is_host (self) || page_ios (self) == NULL)
+    return FALSE;
+  return cord_ip_get_interface (page_sim (self), self->device, ifname, info);
+}
+
+static char *
+ipv4 (guint32 address)
+{
+  char buf[CORD_FRAME_IPV4_STRLEN];
+
+  return g_strdup (cord_frame_ipv4_to_string (address, buf));
+}
+
+static gboolean
+is_mask (guint32 mask)
+{
+  /* Contiguous ones, then zeros. */
+  return mask != 0 && ((~mask + 1) & ~mask) == 0;
+}
+
+static guint32
+classful_mask (guint32 address)
+{
+  guint first = address >> 24;
+
+  return first < 128 ? 0xff000000u : first < 192 ? 0xffff0000u : 0xffffff00u;
+}
+
+/* --- Applying a change --------------------------------------------------- */
+
+static void
+show_status (CordConfigPage *self,
+             const char     *message)
+{
+  gtk_label_set_text (self->status, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status), message != NULL);
+}
+
+/* Runs @commands as one undoable edit called @label; @undo puts back the
+ * state before. */
+static gboolean
+configure (CordConfigPage *self,
+           const char     *commands,
+           const char     *undo,
+           const char     *label)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cord_topology_configure (self->topology, self->device, commands, undo, label, &error))
+    {
+      show_status (self, error->message);
+      form_update (self);
+      return FALSE;
+    }
+  show_status (self, NULL);
+  form_update (self);
+  return TRUE;
+}
+
+static gboolean
+port_configure (CordConfigPage *self,
+                const char     *command,
+                const char     *undo,
+                const char     *label)
+{
+  const char *port = selected_port (self);
+  g_autofree char *commands = g_strdup_printf ("interface %s\n%s", port, command);
+  g_autofree char *undo_commands = g_strdup_printf ("interface %s\n%s", port, undo);
+  g_autofree char *title = g_strdup_printf ("%s: %s", port, label);
+
+  return configure (self, commands, undo_commands, title);
+}
+
+/* Adds text to the pane, as the consoles echo it. */
+static void
+echo_append (CordConfigPage *self,
+             const char     *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->echo);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, text, -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_view_scroll_to_mark (self->echo, gtk_text_buffer_get_insert (buffer), 0, FALSE, 0, 0);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_view_scroll_to_mark (self->echo, gtk_text_buffer_get_insert (buffer), 0, FALSE, 0, 0);
+}
+
+static void
+on_echo (CordConsole *console,
+         const char  *data,
+         gsize        len,
+         gpointer     user_data)
+{
+  CordConfigPage *self = user_data;
+  g_autofree char *text = g_strndup (data, len);
+
+  echo_append (self, text);
+}
+
+static void
+on_echo_gone (gpointer user_data)
+{
+  CordConfigPage *self = user_data;
+
+  /* The console went with its device. */
+  self->echo_id = 0;
+  self->console = NULL;
+}
+
+/* --- Entries --------------------------------------------------------------- */
+
+static gboolean
+entry_validate (CordConfigPage *self,
+                GtkEditable    *entry)
+{
+  ValidateFunc validate = g_object_get_data (G_OBJECT (entry), "validate");
+  g_autofree char *why = NULL;
+  gboolean ok = validate == NULL || validate (self, gtk_editable_get_text (entry), &why);
+
+  if (ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), why);
+  return ok;
+}
+
+static void
+entry_apply (CordConfigPage *self,
+             GtkEditable    *entry)
+{
+  ApplyFunc apply = g_object_get_data (G_OBJECT (entry), "apply");
+
+  g_object_set_data (G_OBJECT (entry), "dirty", NULL);
+  if (!entry_validate (self, entry))
+    {
+      show_status (self, gtk_widget_get_tooltip_text (GTK_WIDGET (entry)));
+      return;
+    }
+  if (apply != NULL)
+    apply (self, entry);
+}
+
+static void
+on_entry_changed (GtkEditable    *entry,
+                  CordConfigPage *self)
+{
+  if (self->updating)
+    return;
+  g_object_set_data (G_OBJECT (entry), "dirty", GINT_TO_POINTER (TRUE));
+  entry_validate (self, entry);
+}
+
+static void
+on_entry_activate (GtkEntry       *entry,
+                   CordConfigPage *self)
+{
+  entry_apply (self, GTK_EDITABLE (entry));
+}
+
+static void
+on_entry_leave (GtkEventControllerFocus *controller,
+                CordConfigPage          *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+
+  if (g_object_get_data (G_OBJECT (entry), "dirty") != NULL)
+    entry_apply (self, entry);
+}
+
+/* Puts a value from the device into @entry, unless the user is editing it. */
+static void
+entry_set (CordConfigPage *self,
+           GtkEditable    *entry,
+           const char     *text)
+{
+  if (entry == NULL || g_object_get_data (G_OBJECT (entry), "dirty") != NULL)
+    return;
+  if (strcmp (gtk_editable_get_text (entry), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (entry, text != NULL ? text : "");
+  entry_validate (self, entry);
+}
+
+/* --- Validators ------------------------------------------------------------ */
+
+static gboolean
+valid_display_name (CordConfigPage *self,
+                    const char     *text,
+                    char          **why)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cord_name_is_valid (text, &error))
+    {
+      *why = g_strdup (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+valid_hostname (CordConfigPage *self,
+                const char     *text,
+                char          **why)
+{
+  gsize len = strlen (text);
+
+  if (len == 0 || len > 63 || !g_ascii_isalpha (text[0]))
+    {
+      *why = g_strdup (_("A hostname starts with a letter and has at most 63 characters"));
+      return FALSE;
+    }
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      {
+        *why = g_strdup (_("A hostname holds only letters, digits, “-” and “_”"));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+valid_address_or_empty (CordConfigPage *self,
+                        const char     *text,
+                        char          **why)
+{
+  guint32 address;
+
+  if (*text == '\0' || cord_frame_ipv4_parse (text, &address))
+    return TRUE;
+  *why = g_strdup (_("Type an IPv4 address such as 192.168.1.1"));
+  return FALSE;
+}
+
+static gboolean
+valid_address (CordConfigPage *self,
+               const char     *text,
+               char          **why)
+{
+  if (*text == '\0')
+    {
+      *why = g_strdup (_("Type an IPv4 address such as 192.168.1.1"));
+      return FALSE;
+    }
+  return valid_address_or_empty (self, text, why);
+}
+
+static gboolean
+valid_mask_or_empty (CordConfigPage *self,
+                     const char     *text,
+                     char          **why)
+{
+  guint32 mask;
+
+  if (*text == '\0' || (cord_frame_ipv4_parse (text, &mask) && is_mask (mask)))
+    return TRUE;
+  *why = g_strdup (_("Type a subnet mask such as 255.255.255.0"));
+  return FALSE;
+}
+
+static gboolean
+valid_mask (CordConfigPage *self,
+            const char     *text,
+            char          **why)
+{
+  guint32 mask;
+
+  /* A route may have a zero mask (the default route). */
+  if (cord_frame_ipv4_parse (text, &mask) && (mask == 0 || is_mask (mask)))
+    return TRUE;
+  *why = g_strdup (_("Type a subnet mask such as 255.255.255.0"));
+  return FALSE;
+}
+
+static gboolean
+valid_vlan_id (CordConfigPage *self,
+               const char     *text,
+               char          **why)
+{
+  guint64 vid;
+
+  if (g_ascii_string_to_unsigned (text, 10, 1, 4094, &vid, NULL))
+    return TRUE;
+  *why = g_strdup (_("A VLAN number is from 1 to 4094"));
+  return FALSE;
+}
+
+static gboolean
+valid_vlan_name (CordConfigPage *self,
+                 const char     *text,
+                 char          **why)
+{
+  if (strlen (text) <= 32 && strpbrk (text, " \t?") == NULL)
+    return TRUE;
+  *why = g_strdup (_("A VLAN name is one word of at most 32 characters"));
+  return FALSE;
+}
+
+/* --- Forms: building blocks ------------------------------------------------ */
+
+static GtkWidget *
+grid_new (void)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  return grid;
+}
+
+static GtkWidget *
+field_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static GtkWidget *
+section (GtkWidget  *form,
+         const char *title)
+{
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *grid = grid_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 6);
+  gtk_box_append (GTK_BOX (form), label);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_box_append (GTK_BOX (form), grid);
+  return grid;
+}
+
+static void
+grid_row (GtkWidget  *grid,
+          const char *label,
+          GtkWidget  *widget)
+{
+  GtkSizeGroup *labels = g_object_get_data (G_OBJECT (gtk_widget_get_parent (grid)), "labels");
+  GtkWidget *title = field_label (label != NULL ? label : "");
+  int row = 0;
+
+  while (gtk_grid_get_child_at (GTK_GRID (grid), 0, row) != NULL)
+    row++;
+
+  /* One column of labels across the sections, so the fields line up. */
+  if (labels != NULL)
+    gtk_size_group_add_widget (labels, title);
+  gtk_grid_attach (GTK_GRID (grid), title, 0, row, 1, 1);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), widget, 1, row, 1, 1);
+}
+
+/* An entry called @name that checks what is typed with @validate and
+ * applies it with @apply on Enter or when the focus leaves it. */
+static GtkEditable *
+entry_new (CordConfigPage *self,
+           const char     *name,
+           ValidateFunc    validate,
+           ApplyFunc       apply)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_widget_set_name (entry, name);
+  g_object_set_data (G_OBJECT (entry), "validate", validate);
+  g_object_set_data (G_OBJECT (entry), "apply", apply);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed), self);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave), self);
+  gtk_widget_add_controller (entry, focus);
+  return GTK_EDITABLE (entry);
+}
+
+static GtkWidget *
+button_new (const char *label,
+            const char *name,
+            GCallback   callback,
+            gpointer    user_data)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_name (button, name);
+  g_signal_connect_swapped (button, "clicked", callback, user_data);
+  return button;
+}
+
+static GtkWidget *
+button_row (GtkWidget *first,
+            ...)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  va_list args;
+
+  va_start (args, first);
+  for (GtkWidget *button = first; button != NULL; button = va_arg (args, GtkWidget *))
+    gtk_box_append (GTK_BOX (box), button);
+  va_end (args);
+  return box;
+}
+
+static GtkDropDown *
+drop_down_new (const char         *name,
+               const char * const *items)
+{
+  GtkWidget *drop = gtk_drop_down_new_from_strings (items);
+
+  gtk_widget_set_name (drop, name);
+  gtk_widget_set_hexpand (drop, FALSE);
+  gtk_widget_set_halign (drop, GTK_ALIGN_START);
+  return GTK_DROP_DOWN (drop);
+}
+
+static GtkListBox *
+list_new (GtkWidget *form,
+          const char *name)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+
+  gtk_widget_set_name (list, name);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_frame_set_child (GTK_FRAME (frame), list);
+  gtk_widget_set_margin_start (frame, 12);
+  gtk_box_append (GTK_BOX (form), frame);
+  return GTK_LIST_BOX (list);
+}
+
+/* A row of @list with @text and, when @callback is not NULL, a Remove
+ * button that passes @key (owned by the row) to it. */
+static void
+list_add (CordConfigPage *self,
+          GtkListBox     *list,
+          const char     *text,
+          GCallback       callback,
+          char           *key)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+
+  /* Rows with and without a Remove button alike. */
+  gtk_widget_set_size_request (box, -1, 34);
+  gtk_widget_set_margin_start (box, 8);
+  gtk_widget_set_margin_end (box, 4);
+  gtk_widget_set_margin_top (box, 2);
+  gtk_widget_set_margin_bottom (box, 2);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_box_append (GTK_BOX (box), label);
+  if (callback != NULL)
+    {
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+      gtk_widget_set_tooltip_text (remove, _("Remove"));
+      gtk_button_set_has_frame (GTK_BUTTON (remove), FALSE);
+      g_object_set_data_full (G_OBJECT (remove), "key", key, g_free);
+      g_signal_connect (remove, "clicked", callback, self);
+      gtk_box_append (GTK_BOX (box), remove);
+    }
+  else
+    g_free (key);
+  gtk_list_box_append (list, box);
+}
+
+static void
+list_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* --- Global settings ------------------------------------------------------- */
+
+static void
+apply_display_name (CordConfigPage *self,
+                    GtkEditable    *entry)
+{
+  const char *name = gtk_editable_get_text (entry);
+  g_autoptr(GError) error = NULL;
+
+  if (strcmp (name, self->device->name) == 0)
+    return;
+  if (!cord_topology_rename_device (self->topology, self->device, name, &error))
+    show_status (self, error->message);
+  else
+    show_status (self, NULL);
+  form_update (self);
+}
+
+static void
+apply_hostname (CordConfigPage *self,
+                GtkEditable    *entry)
+{
+  CordIosDevice *ios = page_ios (self);
+  const char *name = gtk_editable_get_text (entry);
+  g_autofree char *commands = NULL;
+  g_autofree char *undo = NULL;
+
+  if (ios == NULL || strcmp (name, ios->hostname) == 0)
+    return;
+  commands = g_strdup_printf ("hostname %s", name);
+  undo = g_strdup_printf ("hostname %s", ios->hostname);
+  configure (self, commands, undo, _("Change Hostname"));
+}
+
+/* The privileged prompt, for the commands the NVRAM buttons stand for. */
+static char *
+exec_prompt (CordConfigPage *self)
+{
+  CordIosDevice *ios = page_ios (self);
+
+  return g_strdup_printf ("%s#", ios != NULL ? ios->hostname : self->device->name);
+}
+
+static void
+on_save (CordConfigPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prompt = exec_prompt (self);
+  g_autofree char *text = NULL;
+
+  if (page_ios (self) == NULL)
+    return;
+  if (!cord_console_save_config (self->console, &error))
+    {
+      show_status (self, error->message);
+      return;
+    }
+  text = g_strdup_printf ("%scopy running-config startup-config\n%s\n%s\n%s\n%s\n", prompt,
+                          _("Destination filename [startup-config]? "),
+                          _("Building configuration..."), _("[OK]"), prompt);
+  echo_append (self, text);
+  show_status (self, NULL);
+}
+
+static void
+on_erase (CordConfigPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prompt = exec_prompt (self);
+  g_autofree char *text = NULL;
+
+  if (page_ios (self) == NULL)
+    return;
+  if (!cord_console_erase_config (self->console, &error))
+    {
+      show_status (self, error->message);
+      return;
+    }
+  text = g_strdup_printf ("%serase startup-config\n%s\n%s\n%s\n%s\n", prompt,
+                          _("Erasing the nvram filesystem will remove all configuration files! Continue? [confirm]"),
+                          _("[OK]"), _("Erase of nvram: complete"), prompt);
+  echo_append (self, text);
+  show_status (self, NULL);
+}
+
+static void
+on_load_response (GtkNativeDialog *dialog,
+                  int              response,
+                  CordConfigPage  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (!g_file_load_contents (file, NULL, &contents, &len, NULL, &error) ||
+          !cord_topology_set_config (self->topology, self->device, CORD_CONFIG_STARTUP,
+                                     contents, &error))
+        show_status (self, error->message);
+      else
+        show_status (self, NULL);
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static GtkWindow *
+page_window (CordConfigPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+on_load (CordConfigPage *self)
+{
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Load Startup Config"), page_window (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Load"), _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_load_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    CordConfigPage  *self)
+{
+  const char *text = g_object_get_data (G_OBJECT (dialog), "text");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+        show_status (self, error->message);
+      else
+        show_status (self, NULL);
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_config (CordConfigPage *self,
+               gboolean        running)
+{
+  CordIosDevice *ios = page_ios (self);
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (running && ios != NULL)
+    text = cord_ios_cli_write_config (cord_ios_cli_get_default (), ios);
+  else if (!running && self->device->startup_config != NULL)
+    text = g_strdup (self->device->startup_config);
+  if (text == NULL)
+    {
+      show_status (self, running ? _("The device is off: it has no running-config to export")
+                                 : _("NVRAM holds no startup-config to export"));
+      return;
+    }
+  dialog = gtk_file_chooser_native_new (running ? _("Export Running Config") : _("Export Startup Config"),
+                                        page_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s-%s.txt", self->device->name, running ? "running-config" : "startup-config");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "text", g_steal_pointer (&text), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_export_startup (CordConfigPage *self)
+{
+  export_config (self, FALSE);
+}
+
+static void
+on_export_running (CordConfigPage *self)
+{
+  export_config (self, TRUE);
+}
+
+static void
+build_settings (CordConfigPage *self,
+                GtkWidget      *form)
+{
+  GtkWidget *grid = section (form, _("Names"));
+
+  self->display_name = entry_new (self, "display-name", valid_display_name, apply_display_name);
+  grid_row (grid, _("Display Name"), GTK_WIDGET (self->display_name));
+  if (!cord_kind_has_ios (self->device->model->kind))
+    return;
+  self->hostname = entry_new (self, "hostname", valid_hostname, apply_hostname);
+  grid_row (grid, _("Hostname"), GTK_WIDGET (self->hostname));
+  grid = section (form, _("NVRAM"));
+  grid_row (grid, NULL, button_row (button_new (_("_Erase"), "erase", G_CALLBACK (on_erase), self),
+                                    button_new (_("_Save"), "save", G_CALLBACK (on_save), self),
+                                    NULL));
+  grid = section (form, _("Startup Config"));
+  grid_row (grid, NULL, button_row (button_new (_("_Load…"), "load", G_CALLBACK (on_load), self),
+                                    button_new (_("E_xport…"), "export-startup",
+                                                G_CALLBACK (on_export_startup), self),
+                                    NULL));
+  grid = section (form, _("Running Config"));
+  grid_row (grid, NULL, button_row (button_new (_("Ex_port…"), "export-running",
+                                                G_CALLBACK (on_export_running), self),
+                                    NULL));
+}
+
+/* --- Static routes ----------------------------------------------------------- */
+
+static char *
+route_spec (const CordRouteInfo *route)
+{
+  g_autofree char *prefix = ipv4 (route->prefix);
+  g_autofree char *mask = ipv4 (route->mask);
+  GString *spec = g_string_new (NULL);
+
+  g_string_append_printf (spec, "%s %s", prefix, mask);
+  if (route->ifname != NULL)
+    g_string_append_printf (spec, " %s", route->ifname);
+  if (route->nexthop != 0)
+    {
+      g_autofree char *hop = ipv4 (route->nexthop);
+
+      g_string_append_printf (spec, " %s", hop);
+    }
+  return g_string_free (spec, FALSE);
+}
+
+static void
+on_route_remove (GtkButton      *button,
+                 CordConfigPage *self)
+{
+  /* The key is the route as `ip route` takes it, distance included. */
+  const char *key = g_object_get_data (G_OBJECT (button), "key");
+  g_auto(GStrv) parts = g_strsplit (key, "|", 2);
+  g_autofree char *commands = g_strdup_printf ("no ip route %s", parts[0]);
+  g_autofree char *undo = g_strdup_printf ("ip route %s%s", parts[0], parts[1]);
+
+  configure (self, commands, undo, _("Remove Static Route"));
+}
+
+static void
+on_route_add (CordConfigPage *self)
+{
+  GtkEditable *entries[] = { self->net, self->net_mask, self->next_hop };
+  g_autofree char *commands = NULL;
+  g_autofree char *undo = NULL;
+  guint32 net, mask;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    if (!entry_validate (self, entries[i]))
+      {
+        show_status (self, gtk_widget_get_tooltip_text (GTK_WIDGET (entries[i])));
+        return;
+      }
+  cord_frame_ipv4_parse (gtk_editable_get_text (self->net), &net);
+  cord_frame_ipv4_parse (gtk_editable_get_text (self->net_mask), &mask);
+  if ((net & ~mask) != 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->net), "error");
+      show_status (self, _("The network address has bits outside its mask"));
+      return;
+    }
+  commands = g_strdup_printf ("ip route %s %s %s", gtk_editable_get_text (self->net),
+                              gtk_editable_get_text (self->net_mask),
+                              gtk_editable_get_text (self->next_hop));
+  undo = g_strdup_printf ("no %s", commands);
+  if (configure (self, commands, undo, _("Add Static Route")))
+    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+      gtk_editable_set_text (entries[i], "");
+}
+
+static void
+build_static (CordConfigPage *self,
+              GtkWidget      *form)
+{
+  GtkWidget *grid = section (form, _("Static Routes"));
+
+  self->net = entry_new (self, "route-network", valid_address, NULL);
+  self->net_mask = entry_new (self, "route-mask", valid_mask, NULL);
+  self->next_hop = entry_new (self, "route-next-hop", valid_address, NULL);
+  grid_row (grid, _("Network"), GTK_WIDGET (self->net));
+  grid_row (grid, _("Mask"), GTK_WIDGET (self->net_mask));
+  grid_row (grid, _("Next Hop"), GTK_WIDGET (self->next_hop));
+  grid_row (grid, NULL, button_row (button_new (_("_Add"), "route-add", G_CALLBACK (on_route_add), self),
+                                    NULL));
+  section (form, _("Network Address"));
+  self->list = list_new (form, "routes");
+}
+
+static void
+update_static (CordConfigPage *self)
+{
+  GArray *routes = cord_ip_list_static_routes (page_sim (self), self->device);
+
+  list_clear (self->list);
+  for (guint i = 0; routes != NULL && i < routes->len; i++)
+    {
+      const CordRouteInfo *route = &g_array_index (routes, CordRouteInfo, i);
+      g_autofree char *spec = route_spec (route);
+      g_autofree char *text = g_strdup_printf ("ip route %s", spec);
+      g_autofree char *distance = route->distance > 1 ? g_strdup_printf (" %u", route->distance) : g_strdup ("");
+
+      list_add (self, self->list, text, G_CALLBACK (on_route_remove),
+                g_strdup_printf ("%s|%s", spec, distance));
+    }
+  if (routes == NULL || routes->len == 0)
+    list_add (self, self->list, _("No static routes"), NULL, NULL);
+  if (routes != NULL)
+    g_array_unref (routes);
+}
+
+/* --- VLAN database ------------------------------------------------------------ */
+
+static char *
+vlan_restore (CordConfigPage *self,
+              guint           vid)
+{
+  GArray *vlans = cord_switch_list_vlans (page_sim (self), self->device);
+  char *undo = g_strdup_printf ("vlan %u", vid);
+
+  for (guint i = 0; i < vlans->len; i++)
+    {
+      const CordVlanInfo *vlan = &g_array_index (vlans, CordVlanInfo, i);
+      g_autofree char *fallback = g_strdup_printf ("VLAN%04u", vid);
+
+      if (vlan->vid == vid && g_strcmp0 (vlan->name, fallback) != 0)
+        {
+          g_free (undo);
+          undo = g_strdup_printf ("vlan %u\n name %s", vid, vlan->name);
+        }
+    }
+  g_array_unref (vlans);
+  return undo;
+}
+
+static void
+on_vlan_add (CordConfigPage *self)
+{
+  const char *name = gtk_editable_get_text (self->vlan_name);
+  g_autofree char *commands = NULL;
+  g_autofree char *undo = NULL;
+  guint vid;
+
+  if (!entry_validate (self, self->vlan_id) || !entry_validate (self, self->vlan_name))
+    {
+      show_status (self, _("Type a VLAN number from 1 to 4094 and a one-word name"));
+      return;
+    }
+  vid = atoi (gtk_editable_get_text (self->vlan_id));
+  commands = *name != '\0' ? g_strdup_printf ("vlan %u\n name %s", vid, name)
+                           : g_strdup_printf ("vlan %u", vid);
+  undo = cord_switch_vlan_exists (page_sim (self), self->device, vid)
+           ? vlan_restore (self, vid) : g_strdup_printf ("no vlan %u", vid);
+  if (configure (self, commands, undo, _("Add VLAN")))
+    {
+      gtk_editable_set_text (self->vlan_id, "");
+      gtk_editable_set_text (self->vlan_name, "");
+    }
+}
+
+static void
+remove_vlan (CordConfigPage *self,
+             guint           vid)
+{
+  g_autofree char *commands = g_strdup_printf ("no vlan %u", vid);
+  g_autofree char *undo = NULL;
+
+  if (!cord_switch_vlan_exists (page_sim (self), self->device, vid))
+    {
+      show_status (self, _("There is no such VLAN in the database"));
+      return;
+    }
+  undo = vlan_restore (self, vid);
+  configure (self, commands, undo, _("Remove VLAN"));
+}
+
+static void
+on_vlan_remove (CordConfigPage *self)
+{
+  if (!entry_validate (self, self->vlan_id))
+    {
+      show_status (self, gtk_widget_get_tooltip_text (GTK_WIDGET (self->vlan_id)));
+      return;
+    }
+  remove_vlan (self, atoi (gtk_editable_get_text (self->vlan_id)));
+}
+
+static void
+on_vlan_row_remove (GtkButton      *button,
+                    CordConfigPage *self)
+{
+  remove_vlan (self, atoi (g_object_get_data (G_OBJECT (button), "key")));
+}
+
+static void
+build_vlans (CordConfigPage *self,
+             GtkWidget      *form)
+{
+  GtkWidget *grid = section (form, _("VLAN Configuration"));
+
+  self->vlan_id = entry_new (self, "vlan-number", valid_vlan_id, NULL);
+  self->vlan_name = entry_new (self, "vlan-name", valid_vlan_name, NULL);
+  grid_row (grid, _("VLAN Number"), GTK_WIDGET (self->vlan_id));
+  grid_row (grid, _("VLAN Name"), GTK_WIDGET (self->vlan_name));
+  grid_row (grid, NULL, button_row (button_new (_("_Add"), "vlan-add", G_CALLBACK (on_vlan_add), self),
+                                    button_new (_("_Remove"), "vlan-remove",
+                                                G_CALLBACK (on_vlan_remove), self),
+                                    NULL));
+  section (form, _("VLANs"));
+  self->list = list_new (form, "vlans");
+}
+
+static void
+update_vlans (CordConfigPage *self)
+{
+  GArray *vlans = cord_switch_list_vlans (page_sim (self), self->device);
+
+  list_clear (self->list);
+  for (guint i = 0; i < vlans->len; i++)
+    {
+      const CordVlanInfo *vlan = &g_array_index (vlans, CordVlanInfo, i);
+      g_autofree char *text = g_strdup_printf ("%-5u %s", vlan->vid, vlan->name);
+
+      list_add (self, self->list, text, vlan->default_vlan ? NULL : G_CALLBACK (on_vlan_row_remove),
+                g_strdup_printf ("%u", vlan->vid));
+    }
+  g_array_unref (vlans);
+}
+
+/* --- Interfaces ------------------------------------------------------------- */
+
+static const char *const bandwidth_items[] = { N_("Auto"), N_("100 Mbps"), N_("10 Mbps"), N_("1000 Mbps"), NULL };
+static const guint bandwidth_speeds[] = { 0, 100, 10, 1000 };
+static const char *const duplex_items[] = { N_("Auto"), N_("Full Duplex"), N_("Half Duplex"), NULL };
+static const char *const duplex_words[] = { "auto", "full", "half" };
+static const char *const mode_items[] = { N_("Access"), N_("Trunk"), N_("Dynamic Auto"), N_("Dynamic Desirable"), NULL };
+static const char *const mode_words[] = { "access", "trunk", "dynamic auto", "dynamic desirable" };
+
+static guint
+mode_index (CordSwitchportMode mode)
+{
+  switch (mode)
+    {
+    case CORD_SWITCHPORT_ACCESS:            return 0;
+    case CORD_SWITCHPORT_TRUNK:             return 1;
+    case CORD_SWITCHPORT_DYNAMIC_AUTO:      return 2;
+    case CORD_SWITCHPORT_DYNAMIC_DESIRABLE: return 3;
+    default:                                return 0;
+    }
+}
+
+static void
+on_port_on (GtkCheckButton *check,
+            GParamSpec     *pspec,
+            CordConfigPage *self)
+{
+  gboolean on = gtk_check_button_get_active (check);
+
+  if (self->updating)
+    return;
+  port_configure (self, on ? "no shutdown" : "shutdown", on ? "shutdown" : "no shutdown",
+                  on ? _("Port On") : _("Port Off"));
+}
+
+static void
+on_bandwidth (GtkDropDown    *drop,
+              GParamSpec     *pspec,
+              CordConfigPage *self)
+{
+  CordIosDevice *ios = page_ios (self);
+  guint selected = gtk_drop_down_get_selected (drop);
+  guint old;
+  g_autofree char *command = NULL;
+  g_autofree char *undo = NULL;
+
+  if (self->updating || ios == NULL || selected >= G_N_ELEMENTS (bandwidth_speeds))
+    return;
+  old = cord_ios_interface_get_speed (ios, selected_port (self));
+  command = bandwidth_speeds[selected] == 0 ? g_strdup ("speed auto")
+                                            : g_strdup_printf ("speed %u", bandwidth_speeds[selected]);
+  undo = old == 0 ? g_strdup ("speed auto") : g_strdup_printf ("speed %u", old);
+  port_configure (self, command, undo, _("Bandwidth"));
+}
+
+static void
+on_duplex (GtkDropDown    *drop,
+           GParamSpec     *pspec,
+           CordConfigPage *self)
+{
+  CordIosDevice *ios = page_ios (self);
+  guint selected = gtk_drop_down_get_selected (drop);
+  g_autofree char *command = NULL;
+  g_autofree char *undo = NULL;
+
+  if (self->updating || ios == NULL || selected >= G_N_ELEMENTS (duplex_words))
+    return;
+  command = g_strdup_printf ("duplex %s", duplex_words[selected]);
+  undo = g_strdup_printf ("duplex %s", duplex_words[cord_ios_interface_get_duplex (ios, selected_port (self))]);
+  port_configure (self, command, undo, _("Duplex"));
+}
+
+static gboolean
+switchport_info (CordConfigPage     *self,
+                 CordSwitchportInfo *info)
+{
+  CordPort *port = cord_device_find_port (self->device, selected_port (self));
+
+  return port != NULL && cord_switch_port_get_info (page_sim (self), port, info);
+}
+
+static void
+on_mode (GtkDropDown    *drop,
+         GParamSpec     *pspec,
+         CordConfigPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (drop);
+  CordSwitchportInfo info;
+  g_autofree char *command = NULL;
+  g_autofree char *undo = NULL;
+
+  if (self->updating || selected >= G_N_ELEMENTS (mode_words) || !switchport_info (self, &info))
+    return;
+  command = g_strdup_printf ("switchport mode %s", mode_words[selected]);
+  undo = g_strdup_printf ("switchport mode %s", mode_words[mode_index (info.admin_mode)]);
+  port_configure (self, command, undo, _("Switchport Mode"));
+}
+
+static void
+on_vlan_choice (GtkDropDown    *drop,
+                GParamSpec     *pspec,
+                CordConfigPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (drop);
+  CordSwitchportInfo info;
+  const char *what;
+  guint vid, old;
+  g_autofree char *command = NULL;
+  g_autofree char *undo = NULL;
+
+  if (self->updating || self->vlan_ids == NULL || selected >= self->vlan_ids->len ||
+      !switchport_info (self, &info))
+    return;
+  vid = g_array_index (self->vlan_ids, guint16, selected);
+  if (info.admin_mode == CORD_SWITCHPORT_TRUNK)
+    {
+      what = "switchport trunk native vlan";
+      old = info.native_vlan;
+    }
+  else
+    {
+      what = "switchport access vlan";
+      old = info.access_vlan;
+    }
+  if (vid == old)
+    return;
+  command = g_strdup_printf ("%s %u", what, vid);
+  undo = g_strdup_printf ("%s %u", what, old);
+  port_configure (self, command, undo, _("VLAN"));
+}
+
+/* IP address and mask apply together. */
+static void
+apply_address (CordConfigPage *self,
+               GtkEditable    *entry)
+{
+  const char *port = selected_port (self);
+  const char *a = gtk_editable_get_text (self->address);
+  const char *m = gtk_editable_get_text (self->mask);
+  CordIpIfInfo info = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undo = NULL;
+  g_autofree char *command = NULL;
+  guint32 address = 0, mask = 0;
+
+  if (!entry_validate (self, self->address) || !entry_validate (self, self->mask) ||
+      !port_info (self, port, &info))
+    return;
+  cord_frame_ipv4_parse (a, &address);
+  cord_frame_ipv4_parse (m, &mask);
+  if (address != 0 && mask == 0)
+    {
+      /* As Packet Tracer does: the mask of the address's class. */
+      g_autofree char *classful = ipv4 (classful_mask (address));
+
+      gtk_editable_set_text (self->mask, classful);
+      mask = classful_mask (address);
+    }
+  if (*a == '\0' && *m != '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->address), "error");
+      cord_ip_if_info_clear (&info);
+      return;
+    }
+  if (address != 0 && !cord_ip_check_address (address, mask, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->address), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->address), error->message);
+      show_status (self, error->message);
+      cord_ip_if_info_clear (&info);
+      return;
+    }
+  if (address == info.address && mask == info.mask)
+    {
+      cord_ip_if_info_clear (&info);
+      return;
+    }
+  if (info.address != 0)
+    {
+      g_autofree char *oa = ipv4 (info.address);
+      g_autofree char *om = ipv4 (info.mask);
+
+      undo = g_strdup_printf ("ip address %s %s", oa, om);
+    }
+  else
+    undo = g_strdup ("no ip address");
+  cord_ip_if_info_clear (&info);
+  if (address != 0)
+    {
+      g_autofree char *na = ipv4 (address);
+      g_autofree char *nm = ipv4 (mask);
+
+      command = g_strdup_printf ("ip address %s %s", na, nm);
+    }
+  else
+    command = g_strdup ("no ip address");
+  g_object_set_data (G_OBJECT (self->address), "dirty", NULL);
+  g_object_set_data (G_OBJECT (self->mask), "dirty", NULL);
+  port_configure (self, command, undo, _("IP Address"));
+}
+
+/* End devices: their IP settings are the lab's, not IOS's. */
+static void
+apply_host_ip (CordConfigPage *self,
+               GtkEditable    *entry)
+{
+  CordHostIp host = self->device->host;
+  GtkEditable *entries[] = { self->address, self->mask, self->gateway, self->dns };
+  guint32 *fields[] = { &host.address, &host.mask, &host.gateway, &host.dns };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      if (!entry_validate (self, entries[i]))
+        return;
+      *fields[i] = 0;
+      cord_frame_ipv4_parse (gtk_editable_get_text (entries[i]), fields[i]);
+      g_object_set_data (G_OBJECT (entries[i]), "dirty", NULL);
+    }
+  if (host.address != 0 && host.mask == 0)
+    {
+      host.mask = classful_mask (host.address);
+    }
+  if (host.address != 0 && !cord_ip_check_address (host.address, host.mask, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->address), "error");
+      show_status (self, error->message);
+      return;
+    }
+  host.dhcp = FALSE;
+  if (memcmp (&host, &self->device->host, sizeof host) == 0)
+    return;
+  if (!cord_topology_set_host_ip (self->topology, self->device, &host, &error))
+    show_status (self, error->message);
+  else
+    show_status (self, NULL);
+  form_update (self);
+}
+
+static void
+build_interface (CordConfigPage *self,
+                 GtkWidget      *form)
+{
+  const char *name = selected_port (self);
+  CordPort *port = cord_device_find_port (self->device, name);
+  CordIpIfInfo info = { 0 };
+  GtkWidget *grid = section (form, _("Port"));
+  const char *bandwidths[G_N_ELEMENTS (bandwidth_items)] = { NULL };
+  const char *duplexes[G_N_ELEMENTS (duplex_items)] = { NULL };
+  const char *modes[G_N_ELEMENTS (mode_items)] = { NULL };
+  guint n_speeds = port != NULL && strcmp (port->type, "GigabitEthernet") == 0 ? 4 : 3;
+  gboolean ethernet = port != NULL && port->medium != CORD_MEDIUM_SERIAL;
+
+  if (port == NULL)
+    return;
+  for (guint i = 0; i < n_speeds; i++)
+    bandwidths[i] = _(bandwidth_items[i]);
+  for (guint i = 0; duplex_items[i] != NULL; i++)
+    duplexes[i] = _(duplex_items[i]);
+  for (guint i = 0; mode_items[i] != NULL; i++)
+    modes[i] = _(mode_items[i]);
+
+  if (!is_host (self))
+    {
+      self->port_on = gtk_check_button_new_with_label (_("On"));
+      gtk_widget_set_name (self->port_on, "port-status");
+      g_signal_connect (self->port_on, "notify::active", G_CALLBACK (on_port_on), self);
+      grid_row (grid, _("Port Status"), self->port_on);
+      if (ethernet)
+        {
+          self->bandwidth = drop_down_new ("bandwidth", bandwidths);
+          self->duplex = drop_down_new ("duplex", duplexes);
+          g_signal_connect (self->bandwidth, "notify::selected", G_CALLBACK (on_bandwidth), self);
+          g_signal_connect (self->duplex, "notify::selected", G_CALLBACK (on_duplex), self);
+          grid_row (grid, _("Bandwidth"), GTK_WIDGET (self->bandwidth));
+          grid_row (grid, _("Duplex"), GTK_WIDGET (self->duplex));
+        }
+    }
+  if (cord_port_has_mac (port))
+    {
+      self->mac = GTK_LABEL (gtk_label_new (NULL));
+      gtk_widget_set_name (GTK_WIDGET (self->mac), "mac-address");
+      gtk_label_set_selectable (self->mac, TRUE);
+      gtk_label_set_xalign (self->mac, 0);
+      gtk_widget_add_css_class (GTK_WIDGET (self->mac), "monospace");
+      grid_row (grid, _("MAC Address"), GTK_WIDGET (self->mac));
+    }
+  if (is_host (self))
+    {
+      grid = section (form, _("IP Configuration"));
+      self->address = entry_new (self, "ip-address", valid_address_or_empty, apply_host_ip);
+      self->mask = entry_new (self, "subnet-mask", valid_mask_or_empty, apply_host_ip);
+      self->gateway = entry_new (self, "gateway", valid_address_or_empty, apply_host_ip);
+      self->dns = entry_new (self, "dns-server", valid_address_or_empty, apply_host_ip);
+      grid_row (grid, _("IPv4 Address"), GTK_WIDGET (self->address));
+      grid_row (grid, _("Subnet Mask"), GTK_WIDGET (self->mask));
+      grid_row (grid, _("Default Gateway"), GTK_WIDGET (self->gateway));
+      grid_row (grid, _("DNS Server"), GTK_WIDGET (self->dns));
+    }
+  else if (port_info (self, name, &info))
+    {
+      grid = section (form, _("IP Configuration"));
+      self->address = entry_new (self, "ip-address", valid_address_or_empty, apply_address);
+      self->mask = entry_new (self, "subnet-mask", valid_mask_or_empty, apply_address);
+      grid_row (grid, _("IPv4 Address"), GTK_WIDGET (self->address));
+      grid_row (grid, _("Subnet Mask"), GTK_WIDGET (self->mask));
+      cord_ip_if_info_clear (&info);
+    }
+  else if (cord_kind_has_vlans (self->device->model->kind))
+    {
+      GtkWidget *label;
+
+      grid = section (form, _("Switch Port"));
+      self->mode = drop_down_new ("switchport-mode", modes);
+      g_signal_connect (self->mode, "notify::selected", G_CALLBACK (on_mode), self);
+      grid_row (grid, _("Mode"), GTK_WIDGET (self->mode));
+      self->vlan = drop_down_new ("vlan", NULL);
+      g_signal_connect (self->vlan, "notify::selected", G_CALLBACK (on_vlan_choice), self);
+      grid_row (grid, _("VLAN"), GTK_WIDGET (self->vlan));
+      label = gtk_grid_get_child_at (GTK_GRID (grid), 0, 1);
+      self->vlan_label = GTK_LABEL (label);
+    }
+}
+
+static void
+update_interface (CordConfigPage *self)
+{
+  const char *name = selected_port (self);
+  CordPort *port = cord_device_find_port (self->device, name);
+  CordIosDevice *ios = page_ios (self);
+  CordIpIfInfo info = { 0 };
+  CordSwitchportInfo sw;
+
+  if (port == NULL)
+    return;
+  if (self->port_on != NULL)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (self->port_on),
+                                 !cord_sim_port_get_shutdown (page_sim (self), port));
+  if (self->bandwidth != NULL && ios != NULL)
+    {
+      guint speed = cord_ios_interface_get_speed (ios, name);
+
+      for (guint i = 0; i < G_N_ELEMENTS (bandwidth_speeds); i++)
+        if (bandwidth_speeds[i] == speed)
+          gtk_drop_down_set_selected (self->bandwidth, i);
+      gtk_drop_down_set_selected (self->duplex, cord_ios_interface_get_duplex (ios, name));
+    }
+  if (self->mac != NULL)
+    {
+      g_autofree char *mac = cord_mac_format (port->mac);
+
+      gtk_label_set_text (self->mac, mac);
+    }
+  if (is_host (self) && self->address != NULL)
+    {
+      g_autofree char *a = self->device->host.address ? ipv4 (self->device->host.address) : g_strdup ("");
+      g_autofree char *m = self->device->host.mask ? ipv4 (self->device->host.mask) : g_strdup ("");
+      g_autofree char *g = self->device->host.gateway ? ipv4 (self->device->host.gateway) : g_strdup ("");
+      g_autofree char *d = self->device->host.dns ? ipv4 (self->device->host.dns) : g_strdup ("");
+
+      entry_set (self, self->address, a);
+      entry_set (self, self->mask, m);
+      entry_set (self, self->gateway, g);
+      entry_set (self, self->dns, d);
+    }
+  else if (self->address != NULL && port_info (self, name, &info))
+    {
+      g_autofree char *a = info.address ? ipv4 (info.address) : g_strdup ("");
+      g_autofree char *m = info.address ? ipv4 (info.mask) : g_strdup ("");
+
+      entry_set (self, self->address, a);
+      entry_set (self, self->mask, m);
+      cord_ip_if_info_clear (&info);
+    }
+  if (self->mode != NULL && switchport_info (self, &sw))
+    {
+      GArray *vlans = cord_switch_list_vlans (page_sim (self), self->device);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      gboolean trunk = sw.admin_mode == CORD_SWITCHPORT_TRUNK;
+      guint want = trunk ? sw.native_vlan : sw.access_vlan;
+      guint selected = GTK_INVALID_LIST_POSITION;
+      g_autofree char *joined = NULL;
+
+      gtk_drop_down_set_selected (self->mode, mode_index (sw.admin_mode));
+      gtk_label_set_text (self->vlan_label, trunk ? _("Native VLAN") : _("Access VLAN"));
+      g_array_set_size (self->vlan_ids, 0);
+      for (guint i = 0; i < vlans->len; i++)
+        {
+          const CordVlanInfo *vlan = &g_array_index (vlans, CordVlanInfo, i);
+
+          if (!vlan->ethernet)
+            continue;
+          if (vlan->vid == want)
+            selected = self->vlan_ids->len;
+          g_array_append_val (self->vlan_ids, vlan->vid);
+          g_ptr_array_add (names, g_strdup_printf ("%u: %s", vlan->vid, vlan->name));
+        }
+      g_ptr_array_add (names, NULL);
+      g_array_unref (vlans);
+      joined = g_strjoinv ("\n", (char **) names->pdata);
+      /* Not while its own change is being applied: the model would go
+       * from under the drop-down's handler. */
+      if (g_strcmp0 (joined, g_object_get_data (G_OBJECT (self->vlan), "items")) != 0)
+        {
+          g_autoptr(GtkStringList) model = gtk_string_list_new ((const char * const *) names->pdata);
+
+          gtk_drop_down_set_model (self->vlan, G_LIST_MODEL (model));
+          g_object_set_data_full (G_OBJECT (self->vlan), "items", g_steal_pointer (&joined), g_free);
+        }
+      gtk_drop_down_set_selected (self->vlan, selected);
+    }
+}
+
+/* --- The form shown -------------------------------------------------------- */
+
+static void
+form_update (CordConfigPage *self)
+{
+  CordIosDevice *ios = page_ios (self);
+  gboolean needs_ios = cord_kind_has_ios (self->device->model->kind);
+
+  if (self->form == NULL)
+    return;
+  self->updating = TRUE;
+  entry_set (self, self->display_name, self->device->name);
+  if (self->hostname != NULL)
+    entry_set (self, self->hostname, ios != NULL ? ios->hostname : "");
+  if (needs_ios && ios == NULL)
+    ;
+  else if (strcmp (self->selected, "static") == 0)
+    update_static (self);
+  else if (strcmp (self->selected, "vlans") == 0)
+    update_vlans (self);
+  else if (selected_port (self) != NULL)
+    update_interface (self);
+  self->updating = FALSE;
+
+  /* A device that is off or booting has nothing to configure but its name. */
+  if (needs_ios && ios == NULL)
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (self->form); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        gtk_widget_set_sensitive (child, FALSE);
+      if (self->display_name != NULL)
+        {
+          gtk_widget_set_sensitive (gtk_widget_get_first_child (self->form), TRUE);
+          gtk_widget_set_sensitive (gtk_widget_get_next_sibling (gtk_widget_get_first_child (self->form)), TRUE);
+        }
+      show_status (self, self->device->powered
+                           ? _("The device is booting; its settings can be changed once it has started.")
+                           : _("The device is off. Power it on to change its configuration."));
+    }
+  else
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (self->form); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        gtk_widget_set_sensitive (child, TRUE);
+    }
+}
+
+static const char *
+form_title (CordConfigPage *self)
+{
+  if (strcmp (self->selected, "settings") == 0)
+    return _("Global Settings");
+  if (strcmp (self->selected, "static") == 0)
+    return _("Static Routes");
+  if (strcmp (self->selected, "vlans") == 0)
+    return _("VLAN Database");
+  return selected_port (self);
+}
+
+static void
+form_show (CordConfigPage *self)
+{
+  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkSizeGroup *labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
+  g_object_set_data_full (G_OBJECT (form), "labels", labels, g_object_unref);
+
+  self->display_name = self->hostname = NULL;
+  self->address = self->mask = self->gateway = self->dns = NULL;
+  self->net = self->net_mask = self->next_hop = self->vlan_id = self->vlan_name = NULL;
+  self->port_on = NULL;
+  self->bandwidth = self->duplex = self->mode = self->vlan = NULL;
+  self->mac = self->vlan_label = NULL;
+  self->list = NULL;
+  gtk_widget_set_margin_start (form, 18);
+  gtk_widget_set_margin_end (form, 18);
+  gtk_widget_set_margin_top (form, 6);
+  gtk_widget_set_margin_bottom (form, 18);
+  gtk_label_set_text (self->title, form_title (self));
+  if (strcmp (self->selected, "settings") == 0)
+    build_settings (self, form);
+  else if (strcmp (self->selected, "static") == 0)
+    build_static (self, form);
+  else if (strcmp (self->selected, "vlans") == 0)
+    build_vlans (self, form);
+  else
+    build_interface (self, form);
+  self->form = form;
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), form);
+  show_status (self, NULL);
+  form_update (self);
+}
+
+/* --- The sidebar ------------------------------------------------------------ */
+
+static void
+sidebar_header (CordConfigPage *self,
+                const char     *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_start (label, 8);
+  gtk_widget_set_margin_top (label, 10);
+  gtk_widget_set_margin_bottom (label, 2);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (self->sidebar, row);
+}
+
+static void
+sidebar_item (CordConfigPage *self,
+              const char     *text,
+              const char     *key)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 16);
+  gtk_widget_set_margin_end (label, 8);
+  gtk_widget_set_margin_top (label, 4);
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_widget_set_name (row, key);
+  g_object_set_data_full (G_OBJECT (row), "form", g_strdup (key), g_free);
+  gtk_list_box_append (self->sidebar, row);
+  if (strcmp (key, self->selected) == 0)
+    gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+}
+
+static void
+sidebar_fill (CordConfigPage *self)
+{
+  CordDeviceKind kind = self->device->model->kind;
+  gboolean shown = FALSE;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
+    gtk_list_box_remove (self->sidebar, child);
+  sidebar_header (self, _("GLOBAL"));
+  sidebar_item (self, _("Settings"), "settings");
+  if (kind == CORD_KIND_ROUTER)
+    {
+      sidebar_header (self, _("ROUTING"));
+      sidebar_item (self, _("Static"), "static");
+    }
+  if (cord_kind_has_vlans (kind))
+    {
+      sidebar_header (self, _("SWITCHING"));
+      sidebar_item (self, _("VLAN Database"), "vlans");
+    }
+  sidebar_header (self, _("INTERFACE"));
+  for (guint i = 0; i < self->device->ports->len; i++)
+    {
+      CordPort *port = self->device->ports->pdata[i];
+      g_autofree char *key = NULL;
+
+      /* The console and aux ports are lines, not interfaces. */
+      if (port->medium == CORD_MEDIUM_CONSOLE || port->medium == CORD_MEDIUM_ASYNC)
+        continue;
+      key = g_strdup_printf ("if:%s", port->name);
+      shown |= strcmp (key, self->selected) == 0;
+      sidebar_item (self, port->name, key);
+    }
+  if (g_str_has_prefix (self->selected, "if:") && !shown)
+    {
+      /* Its module went. */
+      g_free (self->selected);
+      self->selected = g_strdup ("settings");
+      gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 1));
+      form_show (self);
+    }
+}
+
+static void
+on_row_selected (GtkListBox     *box,
+                 GtkListBoxRow  *row,
+                 CordConfigPage *self)
+{
+  const char *key = row != NULL ? g_object_get_data (G_OBJECT (row), "form") : NULL;
+
+  if (key == NULL || strcmp (key, self->selected) == 0)
+    return;
+  g_free (self->selected);
+  self->selected = g_strdup (key);
+  form_show (self);
+}
+
+/* --- Following the device --------------------------------------------------- */
+
+static void
+on_device_changed (CordTopology   *topology,
+                   CordDevice     *device,
+                   guint           what,
+                   CordConfigPage *self)
+{
+  if (device != self->device)
+    return;
+  /* A power-on makes a new console: its echo is the one to show. */
+  if (self->console == NULL || cord_consoles_lookup (cord_document_get_consoles (self->document), device) != self->console)
+    {
+      if (self->console != NULL && self->echo_id != 0)
+        cord_console_remove_config_listener (self->console, self->echo_id);
+      self->console = cord_consoles_lookup (cord_document_get_consoles (self->document), device);
+      if (self->console != NULL)
+        self->echo_id = cord_console_add_config_listener (self->console, on_echo, self, on_echo_gone);
+    }
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    form_update (self);
+}
+
+static void
+on_ports_changed (CordTopology   *topology,
+                  CordPort       *port,
+                  CordConfigPage *self)
+{
+  if (port->device == self->device)
+    sidebar_fill (self);
+}
+
+static void
+cord_config_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cord_config_page_parent_class)->map (widget);
+  /* Back from the CLI tab: what was typed there shows. */
+  form_update (CORD_CONFIG_PAGE (widget));
+}
+
+/* --- Construction ----------------------------------------------------------- */
+
+static GtkWidget *
+echo_pane (CordConfigPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *label = gtk_label_new (_("Equivalent IOS Commands"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_name (view, "ios-commands");
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 4);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_widget_set_size_request (scroller, -1, 110);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), scroller);
+  self->echo = GTK_TEXT_VIEW (view);
+  return box;
+}
+
+static void
+cord_config_page_dispose (GObject *object)
+{
+  CordConfigPage *self = CORD_CONFIG_PAGE (object);
+
+  if (self->console != NULL && self->echo_id != 0)
+    cord_console_remove_config_listener (self->console, self->echo_id);
+  self->console = NULL;
+  if (self->topology != NULL)
+    g_signal_handlers_disconnect_by_data (self->topology, self);
+  g_clear_pointer (&self->paned, gtk_widget_unparent);
+  g_clear_object (&self->topology);
+  g_clear_object (&self->document);
+  G_OBJECT_CLASS (cord_config_page_parent_class)->dispose (object);
+}
+
+static void
+cord_config_page_finalize (GObject *object)
+{
+  CordConfigPage *self = CORD_CONFIG_PAGE (object);
+
+  g_free (self->selected);
+  g_array_unref (self->vlan_ids);
+  G_OBJECT_CLASS (cord_config_page_parent_class)->finalize (object);
+}
+
+static void
+cord_config_page_class_init (CordConfigPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cord_config_page_dispose;
+  object_class->finalize = cord_config_page_finalize;
+  widget_class->map = cord_config_page_map;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cord_config_page_init (CordConfigPage *self)
+{
+  self->selected = g_strdup ("settings");
+  self->vlan_ids = g_array_new (FALSE, FALSE, sizeof (guint16));
+}
+
+GtkWidget *
+cord_config_page_new (CordDocument *document,
+                      CordDevice   *device)
+{
+  CordConfigPage *self;
+  GtkWidget *top, *side, *right, *header;
+
+  g_return_val_if_fail (CORD_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (device != NULL, NULL);
+
+  self = g_object_new (CORD_TYPE_CONFIG_PAGE, NULL);
+  self->document = g_object_ref (document);
+  self->topology = g_object_ref (cord_document_get_topology (document));
+  self->device = device;
+
+  self->sidebar = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->sidebar), "navigation-sidebar");
+  g_signal_connect (self->sidebar, "row-selected", G_CALLBACK (on_row_selected), self);
+  side = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (side), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (side), GTK_WIDGET (self->sidebar));
+  gtk_widget_set_size_request (side, 170, -1);
+
+  right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  header = gtk_label_new (NULL);
+  self->title = GTK_LABEL (header);
+  gtk_label_set_xalign (self->title, 0.5);
+  gtk_widget_add_css_class (header, "title-3");
+  gtk_widget_set_margin_top (header, 12);
+  self->status = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->status), "status");
+  gtk_label_set_wrap (self->status, TRUE);
+  gtk_label_set_xalign (self->status, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), "error");
+  gtk_widget_set_margin_start (GTK_WIDGET (self->status), 18);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->status), 18);
+  gtk_widget_set_visible (GTK_WIDGET (self->status), FALSE);
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (self->scroller, TRUE);
+  gtk_box_append (GTK_BOX (right), header);
+  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->status));
+  gtk_box_append (GTK_BOX (right), self->scroller);
+
+  top = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_start_child (GTK_PANED (top), side);
+  gtk_paned_set_end_child (GTK_PANED (top), right);
+  gtk_paned_set_resize_start_child (GTK_PANED (top), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (top), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (top), FALSE);
+
+  self->paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  gtk_paned_set_start_child (GTK_PANED (self->paned), top);
+  gtk_paned_set_end_child (GTK_PANED (self->paned), echo_pane (self));
+  gtk_paned_set_resize_end_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
+  gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
+
+  g_signal_connect (self->topology, "device-changed", G_CALLBACK (on_device_changed), self);
+  g_signal_connect (self->topology, "port-added", G_CALLBACK (on_ports_changed), self);
+  g_signal_connect (self->topology, "port-removed", G_CALLBACK (on_ports_changed), self);
+  /* Looks the console up and subscribes to its echo. */
+  on_device_changed (self->topology, device, 0, self);
+  sidebar_fill (self);
+  form_show (self);
+  return GTK_WIDGET (self);
+}
+
+gboolean
+cord_config_page_select (CordConfigPage *self,
+                         const char     *form)
+{
+  g_return_val_if_fail (CORD_IS_CONFIG_PAGE (self), FALSE);
+  g_return_val_if_fail (form != NULL, FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *key = g_object_get_data (G_OBJECT (row), "form");
+
+      if (key != NULL && strcmp (key, form) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+cord_config_page_refresh (CordConfigPage *self)
+{
+  g_return_if_fail (CORD_IS_CONFIG_PAGE (self));
+
+  form_update (self);
+}

@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tests for the Config tab: its forms run IOS commands as undoable edits, show them in the pane and follow the device. */
+#include "config.h"
+
+#include <string.h>
+#include <gtk/gtk.h>
+
+#include "cord-config-page.h"
+#include "cord-document.h"
+#include "frame.h"
+#include "ios-console.h"
+#include "ip.h"
+#include "switching.h"
+#include "test-util.h"
+
+typedef struct {
+  CordDocument *document;
+  CordTopology *topology;
+  CordDevice   *device;
+  GtkWidget    *page;
+  GtkWindow    *window;
+} Fixture;
+
+static Fixture fx;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+open_page (const char *model,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  fx.document = cord_document_new ();
+  fx.topology = cord_document_get_topology (fx.document);
+  fx.device = cord_topology_add_device (fx.topology, model, name, 100, 100, &error);
+  ck_assert_msg (fx.device != NULL, "%s", error ? error->message : "");
+  cord_topology_clear_history (fx.topology);
+  fx.page = cord_config_page_new (fx.document, fx.device);
+  fx.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fx.window, 760, 620);
+  gtk_window_set_child (fx.window, fx.page);
+  gtk_window_present (fx.window);
+  iterate ();
+}
+
+static void
+close_page (void)
+{
+  g_clear_pointer (&fx.window, gtk_window_destroy);
+  iterate ();
+  g_clear_object (&fx.document);
+  memset (&fx, 0, sizeof fx);
+}
+
+static GtkWidget *
+find_in (GtkWidget  *widget,
+         const char *name)
+{
+  if (strcmp (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_in (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find (const char *name)
+{
+  GtkWidget *widget = find_in (fx.page, name);
+
+  ck_assert_msg (widget != NULL, "no widget %s", name);
+  return widget;
+}
+
+static void
+type_and_apply (const char *name,
+                const char *text)
+{
+  GtkWidget *entry = find (name);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+}
+
+static char *
+pane_text (void)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find ("ios-commands")));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static guint32
+if_address (const char *ifname)
+{
+  CordIpIfInfo info = { 0 };
+  guint32 address;
+
+  ck_assert (cord_ip_get_interface (cord_document_get_sim (fx.document), fx.device, ifname, &info));
+  address = info.address;
+  cord_ip_if_info_clear (&info);
+  return address;
+}
+
+static void
+set_flag (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+/* With PATCHCORD_SCREENSHOT_DIR set, saves the window as NAME.png there. */
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("PATCHCORD_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  /* Only for looking at: let the window draw a few frames. */
+  for (guint i = 0; i < 10; i++)
+    {
+      gboolean done = FALSE;
+
+      g_timeout_add_once (30, set_flag, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  width = gtk_widget_get_width (GTK_WIDGET (fx.window));
+  height = gtk_widget_get_height (GTK_WIDGET (fx.window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (fx.window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  ck_assert_ptr_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (fx.window)), node, NULL);
+  file = g_strdup_printf ("%s.png", name);
+  path = g_build_filename (dir, file, NULL);
+  ck_assert (gdk_texture_save_to_png (texture, path));
+}
+
+START_TEST (test_hostname)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open_page ("1841", "R1");
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (find ("hostname"))), "Router");
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (find ("display-name"))), "R1");
+  type_and_apply ("hostname", "R1");
+  text = pane_text ();
+  ck_assert_str_eq (text, "Router(config)#hostname R1\nR1(config)#\n");
+  ck_assert_ptr_nonnull (strstr (fx.device->running_config, "\nhostname R1\n"));
+  ck_assert_str_eq (cord_topology_get_undo_label (fx.topology), "Change Hostname");
+
+  ck_assert_msg (cord_topology_undo (fx.topology, &error), "%s", error ? error->message : "");
+  iterate ();
+  /* The form follows the device, and the pane shows what undo ran. */
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (find ("hostname"))), "Router");
+  ck_assert_ptr_nonnull (strstr (fx.device->running_config, "\nhostname Router\n"));
+  g_free (text);
+  text = pane_text ();
+  ck_assert_str_eq (text, "Router(config)#hostname R1\nR1(config)#\n"
+                          "R1(config)#hostname Router\nRouter(config)#\n");
+
+  /* A bad hostname is marked and not applied. */
+  gtk_editable_set_text (GTK_EDITABLE (find ("hostname")), "9 lives");
+  ck_assert (gtk_widget_has_css_class (find ("hostname"), "error"));
+  g_signal_emit_by_name (find ("hostname"), "activate");
+  ck_assert (!cord_topology_can_undo (fx.topology));
+  close_page ();
+}
+END_TEST
+
+START_TEST (test_interface_address)
+{
+  GtkWidget *address;
+  guint32 expected;
+  g_autofree char *text = NULL;
+
+  open_page ("1841", "R1");
+  ck_assert (cord_config_page_select (CORD_CONFIG_PAGE (fx.page), "if:FastEthernet0/0"));
+  iterate ();
+  address = find ("ip-address");
+
+  /* Marked as typed, with a tooltip that says why, and not applied. */
+  gtk_editable_set_text (GTK_EDITABLE (address), "300.1.1.1");
+  ck_assert (gtk_widget_has_css_class (address, "error"));
+  ck_assert_ptr_nonnull (gtk_widget_get_tooltip_text (address));
+  g_signal_emit_by_name (address, "activate");
+  iterate ();
+  ck_assert_uint_eq (if_address ("FastEthernet0/0"), 0);
+  ck_assert (!cord_topology_can_undo (fx.topology));
+
+  /* A valid address takes its class's mask, as in Packet Tracer. */
+  gtk_editable_set_text (GTK_EDITABLE (address), "192.168.1.1");
+  ck_assert (!gtk_widget_has_css_class (address, "error"));
+  g_signal_emit_by_name (address, "activate");
+  iterate ();
+  ck_assert (cord_frame_ipv4_parse ("192.168.1.1", &expected));
+  ck_assert_uint_eq (if_address ("FastEthernet0/0"), expected);
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (find ("subnet-mask"))), "255.255.255.0");
+  text = pane_text ();
+  ck_assert_str_eq (text, "Router(config)#interface FastEthernet0/0\n"
+                          "Router(config-if)#ip address 192.168.1.1 255.255.255.0\n"
+                          "Router(config-if)#\n");
+
+  /* Port status: a router's port ships shut. */
+  ck_assert (!gtk_check_button_get_active (GTK_CHECK_BUTTON (find ("port-status"))));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find ("port-status")), TRUE);
+  iterate ();
+  g_free (text);
+  text = pane_text ();
+  ck_assert_msg (strstr (text, "Router(config-if)#no shutdown\n") != NULL, "%s", text);
+  screenshot ("config-interface");
+
+  ck_assert (cord_topology_undo (fx.topology, NULL));
+  ck_assert (cord_topology_undo (fx.topology, NULL));
+  iterate ();
+  ck_assert_uint_eq (if_address ("FastEthernet0/0"), 0);
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (address)), "");
+  ck_assert (!gtk_check_button_get_active (GTK_CHECK_BUTTON (find ("port-status"))));
+  close_page ();
+}
+END_TEST
+
+START_TEST (test_interface_list)
+{
+  guint listed = 0, ports = 0;
+
+  open_page ("1841", "R1");
+  screenshot ("config-settings");
+  for (guint i = 0; i < fx.device->ports->len; i++)
+    {
+      CordPort *port = fx.device->ports->pdata[i];
+      g_autofree char *key = g_strdup_printf ("if:%s", port->name);
+
+      if (port->medium == CORD_MEDIUM_CONSOLE || port->medium == CORD_MEDIUM_ASYNC)
+        continue;
+      ports++;
+      ck_assert_msg (find_in (fx.page, key) != NULL, "no row for %s", port->name);
+    }
+  for (GtkWidget *row = gtk_widget_get_first_child (find_in (fx.page, "settings") != NULL
+                                                    ? gtk_widget_get_parent (find ("settings"))
+                                                    : NULL);
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    listed += g_str_has_prefix (gtk_widget_get_name (row), "if:");
+  ck_assert_uint_eq (listed, ports);
+  ck_assert_uint_gt (ports, 1);
+  ck_assert_ptr_nonnull (find_in (fx.page, "static"));
+  ck_assert_ptr_null (find_in (fx.page, "vlans"));
+  close_page ();
+}
+END_TEST
+
+START_TEST (test_switch_vlans)
+{
+  g_autofree char *text = NULL;
+
+  open_page ("2960-24TT", "S1");
+  ck_assert (cord_config_page_select (CORD_CONFIG_PAGE (fx.page), "vlans"));
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (find ("vlan-number")), "10");
+  gtk_editable_set_text (GTK_EDITABLE (find ("vlan-name")), "Sales");
+  g_signal_emit_by_name (find ("vlan-add"), "clicked");
+  iterate ();
+  text = pane_text ();
+  ck_assert_str_eq (text, "Switch(config)#vlan 10\nSwitch(config-vlan)#name Sales\nSwitch(config-vlan)#\n");
+  ck_assert (cord_switch_vlan_exists (cord_document_get_sim (fx.document), fx.device, 10));
+  ck_assert_str_eq (cord_topology_get_undo_label (fx.topology), "Add VLAN");
+  screenshot ("config-vlans");
+
+  /* The port's access VLAN offers the new VLAN. */
+  ck_assert (cord_config_page_select (CORD_CONFIG_PAGE (fx.page), "if:FastEthernet0/1"));
+  iterate ();
+  ck_assert_uint_eq (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (find ("vlan")))), 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find ("vlan")), 1);
+  iterate ();
+  g_free (text);
+  text = pane_text ();
+  ck_assert_msg (g_str_has_suffix (text, "Switch(config-if)#switchport access vlan 10\nSwitch(config-if)#\n"),
+                 "%s", text);
+  screenshot ("config-switchport");
+  ck_assert (cord_topology_undo (fx.topology, NULL));
+  ck_assert (cord_topology_undo (fx.topology, NULL));
+  ck_assert (!cord_switch_vlan_exists (cord_document_get_sim (fx.document), fx.device, 10));
+  close_page ();
+}
+END_TEST
+
+START_TEST (test_host)
+{
+  guint32 expected;
+
+  open_page ("PC-PT", "PC0");
+  ck_assert_ptr_null (find_in (fx.page, "hostname"));
+  ck_assert (cord_config_page_select (CORD_CONFIG_PAGE (fx.page), "if:FastEthernet0"));
+  iterate ();
+  type_and_apply ("ip-address", "10.0.0.5");
+  ck_assert (cord_frame_ipv4_parse ("10.0.0.5", &expected));
+  ck_assert_uint_eq (fx.device->host.address, expected);
+  ck_assert (cord_frame_ipv4_parse ("255.0.0.0", &expected));
+  ck_assert_uint_eq (fx.device->host.mask, expected);
+  ck_assert (cord_topology_undo (fx.topology, NULL));
+  iterate ();
+  ck_assert_uint_eq (fx.device->host.address, 0);
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (find ("ip-address"))), "");
+  close_page ();
+}
+END_TEST
+
+static Suite *
+config_page_suite (void)
+{
+  Suite *suite = suite_create ("config-page");
+  TCase *forms = tcase_create ("forms");
+
+  tcase_set_timeout (forms, 60);
+  tcase_add_test (forms, test_hostname);
+  tcase_add_test (forms, test_interface_address);
+  tcase_add_test (forms, test_interface_list);
+  tcase_add_test (forms, test_switch_vlans);
+  tcase_add_test (forms, test_host);
+  suite_add_tcase (suite, forms);
+  return suite;
+}
+
+int
+main (void)
+{
+  SRunner *runner;
+  int failed;
+  g_autofree char *state_home = g_dir_make_tmp ("patchcord-config-page-XXXXXX", NULL);
+
+  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: the config-page suite needs one (./run test uses Xvfb)\n");
+      return 77;
+    }
+  runner = srunner_create (config_page_suite ());
+  /* One process: GTK's display connection does not survive a fork. */
+  srunner_set_fork_status (runner, CK_NOFORK);
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? 0 : 1;
+}
