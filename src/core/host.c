@@ -20,6 +20,9 @@ _cord_host_apply_settings (CordIpDev *ipdev)
   g_assert (ipdev != NULL);
 
   host = &ipdev->sdev->device->host;
+  /* Static settings end a DHCP attempt. */
+  if (!host->dhcp)
+    _cord_dhcp_stop (ipdev);
   address = host->address;
   mask = host->mask;
   if (!cord_ip_check_address (address, mask, NULL))

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 typedef struct _CordIpDev     CordIpDev;
 typedef struct _CordIpIf      CordIpIf;
 typedef struct _CordIpSession CordIpSession;
+typedef struct _CordDhcpClient CordDhcpClient;
 
 /* An IP interface. A routed port owns one (port->ip) and its
  * subinterfaces; a subinterface shares the port and its MAC. */
@@ -96,6 +97,7 @@ struct _CordIpDev {
   guint16        next_port;   /* traceroute source ports */
   CordIpIfHook   if_hook;
   gpointer       if_hook_data;
+  CordDhcpClient *dhcp;       /* end devices: made on first use (dhcp.c) */
 };
 
 /* A neighbour: complete, or being resolved. */
@@ -249,5 +251,12 @@ void       _cord_router_factory_reset (CordIpDev  *ipdev);
 
 /* host.c */
 void       _cord_host_apply_settings  (CordIpDev  *ipdev);
+
+/* dhcp.c: the client. _input takes the frames for UDP port 68 (TRUE:
+ * the frame was the client's); _stop ends an attempt as cancelled. */
+gboolean   _cord_dhcp_input        (CordIpDev       *ipdev,
+                                    const CordFrame *frame);
+void       _cord_dhcp_stop         (CordIpDev       *ipdev);
+void       _cord_dhcp_free         (CordIpDev       *ipdev);
 
 G_END_DECLS

@@ -223,6 +223,7 @@ _cord_ip_dev_free (CordSimDevice *sdev)
     return;
   engine = _cord_ip_engine (ipdev);
   _cord_ip_stop_all (ipdev);
+  _cord_dhcp_free (ipdev);
   cord_timer_clear (engine, &ipdev->arp_timer);
   cord_timer_clear (engine, &ipdev->loopback_timer);
   for (guint i = 0; i < ipdev->ifs->len; i++)
@@ -252,6 +253,7 @@ _cord_ip_stop_all (CordIpDev *ipdev)
 
   engine = _cord_ip_engine (ipdev);
   _cord_ip_arp_clear (ipdev);
+  _cord_dhcp_stop (ipdev);
   cord_timer_stop (engine, &ipdev->loopback_timer);
   while ((frame = g_queue_pop_head (&ipdev->loopback)) != NULL)
     cord_frame_unref (frame);
@@ -1116,6 +1118,9 @@ _cord_ip_receive (CordIpDev          *ipdev,
   if (!broadcast && !cord_frame_mac_equal (&l2->dst, &mac))
     return;
   if (l2->ethertype != CORD_FRAME_ETHERTYPE_IPV4 && l2->ethertype != CORD_FRAME_ETHERTYPE_ARP)
+    return;
+  /* A DHCP client takes its answers with or without an address. */
+  if (ipdev->dhcp != NULL && l2->ethertype == CORD_FRAME_ETHERTYPE_IPV4 && _cord_dhcp_input (ipdev, frame))
     return;
   if (ifp->address == 0)
     {

@@ -1073,6 +1073,30 @@ cord_topology_set_host_ip (CordTopology      *self,
   return run_op (self, op, _("Change IP Configuration"), error);
 }
 
+gboolean
+cord_topology_store_host_ip (CordTopology      *self,
+                             CordDevice        *device,
+                             const CordHostIp  *host,
+                             GError           **error)
+{
+  g_return_val_if_fail (CORD_IS_TOPOLOGY (self), FALSE);
+  g_return_val_if_fail (device != NULL && device->topology == self, FALSE);
+  g_return_val_if_fail (host != NULL, FALSE);
+
+  if (!cord_kind_is_host (device->model->kind))
+    {
+      g_set_error (error, CORD_ERROR, CORD_ERROR_NOT_SUPPORTED,
+                   _("%s (%s) is not an end device; configure its "
+                     "interfaces instead"), device->name, device->model->name);
+      return FALSE;
+    }
+  if (memcmp (&device->host, host, sizeof *host) == 0)
+    return TRUE;
+  device->host = *host;
+  emit_device_changed (self, device, CORD_DEVICE_CHANGED_HOST);
+  return TRUE;
+}
+
 CordLink *
 cord_topology_connect (CordTopology  *self,
                        CordPort      *a,

@@ -234,6 +234,14 @@ gboolean      cord_topology_set_host_ip       (CordTopology    *self,
                                                CordDevice      *device,
                                                const CordHostIp *host,
                                                GError         **error);
+/* Like cord_topology_set_host_ip(), but not an edit: nothing is recorded
+ * for undo and the lab is not marked modified (observers still get
+ * device-changed). For what the network gives a host at run time: a DHCP
+ * lease or an APIPA address, which a save then records as they are. */
+gboolean      cord_topology_store_host_ip     (CordTopology    *self,
+                                               CordDevice      *device,
+                                               const CordHostIp *host,
+                                               GError         **error);
 CordLink     *cord_topology_connect           (CordTopology    *self,
                                                CordPort        *a,
                                                CordPort        *b,

@@ -7,6 +7,7 @@
 #include "cord-gui-resources.h"
 
 #include "cord-config-page.h"
+#include "cord-desktop-page.h"
 #include "cord-device-window.h"
 #include "cord-terminal.h"
 #include "cord-test-geometry.h"
@@ -27,8 +28,7 @@ struct _CordDeviceWindow
   gulong        changed_handler;
   gulong        topology_handler;
   CordTerminal *cli;            /* on the CLI tab */
-  GtkStack     *desktop;        /* the Desktop tab: tiles or an app */
-  CordTerminal *prompt;         /* the Command Prompt, once opened */
+  CordDesktopPage *desktop;     /* the Desktop tab */
 };
 
 G_DEFINE_FINAL_TYPE (CordDeviceWindow, cord_device_window, GTK_TYPE_WINDOW)
@@ -111,86 +111,13 @@ terminal_page (CordTerminal **out,
   return page;
 }
 
-static void
-on_prompt_back (CordDeviceWindow *self)
-{
-  gtk_stack_set_visible_child_name (self->desktop, "tiles");
-}
-
 void
 cord_device_window_open_prompt (CordDeviceWindow *self)
 {
   g_return_if_fail (CORD_IS_DEVICE_WINDOW (self));
   g_return_if_fail (self->desktop != NULL);
 
-  if (self->prompt == NULL)
-    {
-      GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
-      GtkWidget *start = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *title = gtk_label_new (_("Command Prompt"));
-      GtkWidget *page;
-
-      gtk_widget_set_tooltip_text (back, _("Back to the Desktop"));
-      gtk_button_set_has_frame (GTK_BUTTON (back), FALSE);
-      g_signal_connect_swapped (back, "clicked", G_CALLBACK (on_prompt_back), self);
-      gtk_widget_add_css_class (title, "heading");
-      gtk_box_append (GTK_BOX (start), back);
-      gtk_box_append (GTK_BOX (start), title);
-      page = terminal_page (&self->prompt, start);
-      gtk_stack_add_named (self->desktop, page, "prompt");
-      cord_terminal_bind (self->prompt, device_console (self));
-    }
-  gtk_stack_set_visible_child_name (self->desktop, "prompt");
-  gtk_widget_grab_focus (GTK_WIDGET (self->prompt));
-}
-
-static GtkWidget *
-app_tile (const char *icon,
-          const char *label)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *image = gtk_image_new_from_icon_name (icon);
-
-  gtk_image_set_pixel_size (GTK_IMAGE (image), 48);
-  gtk_box_append (GTK_BOX (box), image);
-  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
-  gtk_widget_set_size_request (button, 140, 110);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  return button;
-}
-
-static GtkWidget *
-desktop_page (CordDeviceWindow *self)
-{
-  GtkWidget *stack = gtk_stack_new ();
-  GtkWidget *tiles = gtk_flow_box_new ();
-  GtkWidget *prompt = app_tile ("utilities-terminal-symbolic", _("Command Prompt"));
-  GtkWidget *ipconfig = app_tile ("network-wired-symbolic", _("IP Configuration"));
-  GtkWidget *terminal = app_tile ("computer-symbolic", _("Terminal"));
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (tiles), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (tiles), TRUE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (tiles), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (tiles), 12);
-  gtk_widget_set_valign (tiles, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (tiles, 24);
-  gtk_widget_set_margin_start (tiles, 24);
-  gtk_widget_set_margin_end (tiles, 24);
-  g_signal_connect_swapped (prompt, "clicked", G_CALLBACK (cord_device_window_open_prompt), self);
-  gtk_widget_set_sensitive (ipconfig, FALSE);
-  gtk_widget_set_tooltip_text (ipconfig, _("Arrives in a later version"));
-  gtk_widget_set_sensitive (terminal, FALSE);
-  gtk_widget_set_tooltip_text (terminal, _("Arrives in a later version"));
-  gtk_flow_box_append (GTK_FLOW_BOX (tiles), ipconfig);
-  gtk_flow_box_append (GTK_FLOW_BOX (tiles), prompt);
-  gtk_flow_box_append (GTK_FLOW_BOX (tiles), terminal);
-  /* An insensitive child still tells why in its tooltip. */
-  gtk_widget_set_tooltip_text (gtk_widget_get_parent (ipconfig), _("Arrives in a later version"));
-  gtk_widget_set_tooltip_text (gtk_widget_get_parent (terminal), _("Arrives in a later version"));
-  gtk_stack_add_named (GTK_STACK (stack), tiles, "tiles");
-  self->desktop = GTK_STACK (stack);
-  return stack;
+  cord_desktop_page_open_prompt (self->desktop);
 }
 
 static void
@@ -213,7 +140,8 @@ build_tabs (CordDeviceWindow *self)
     }
   else if (cord_kind_is_host (kind))
     {
-      visible = desktop_page (self);
+      visible = cord_desktop_page_new (self->document, self->device);
+      self->desktop = CORD_DESKTOP_PAGE (visible);
       gtk_stack_add_titled (self->stack, visible, "desktop", _("Desktop"));
     }
   /* The tab with something to use comes first. */
@@ -225,7 +153,9 @@ cord_device_window_get_terminal (CordDeviceWindow *self)
 {
   g_return_val_if_fail (CORD_IS_DEVICE_WINDOW (self), NULL);
 
-  return self->cli != NULL ? GTK_WIDGET (self->cli) : GTK_WIDGET (self->prompt);
+  if (self->cli != NULL)
+    return GTK_WIDGET (self->cli);
+  return self->desktop != NULL ? cord_desktop_page_get_terminal (self->desktop) : NULL;
 }
 
 void
@@ -245,9 +175,11 @@ on_visible_tab (CordDeviceWindow *self)
 
   if (g_strcmp0 (name, "cli") == 0 && self->cli != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->cli));
-  else if (g_strcmp0 (name, "desktop") == 0 && self->prompt != NULL &&
-           g_strcmp0 (gtk_stack_get_visible_child_name (self->desktop), "prompt") == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->prompt));
+  else if (g_strcmp0 (name, "desktop") == 0 && self->desktop != NULL &&
+           cord_desktop_page_get_terminal (self->desktop) != NULL &&
+           (g_strcmp0 (cord_desktop_page_get_app (self->desktop), "prompt") == 0 ||
+            g_strcmp0 (cord_desktop_page_get_app (self->desktop), "terminal") == 0))
+    gtk_widget_grab_focus (cord_desktop_page_get_terminal (self->desktop));
 }
 
 /* The switcher's buttons, named for the test hook: "tab:cli". */
@@ -294,8 +226,8 @@ forget_device (CordDeviceWindow *self)
     }
   if (self->cli != NULL)
     cord_terminal_bind (self->cli, NULL);
-  if (self->prompt != NULL)
-    cord_terminal_bind (self->prompt, NULL);
+  if (self->desktop != NULL)
+    cord_desktop_page_forget (self->desktop);
   self->device = NULL;
 }
 
@@ -331,7 +263,6 @@ cord_device_window_dispose (GObject *object)
   g_clear_object (&self->topology);
   g_clear_object (&self->document);
   self->cli = NULL;
-  self->prompt = NULL;
   self->desktop = NULL;
 
   G_OBJECT_CLASS (cord_device_window_parent_class)->dispose (object);

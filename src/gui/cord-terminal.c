@@ -20,6 +20,8 @@ struct _CordTerminal
   guint        listener_id;
   GQueue       pending;          /* char*, lines of a paste with their CR */
   guint        paste_source;
+  gboolean     garbled;          /* a line speed that does not match the device's */
+  guint        garble_state;
 };
 
 G_DEFINE_FINAL_TYPE (CordTerminal, cord_terminal, VTE_TYPE_TERMINAL)
@@ -31,6 +33,99 @@ clear_pending (CordTerminal *self)
   g_clear_handle_id (&self->paste_source, g_source_remove);
 }
 
+/* A serial line whose ends disagree on speed or framing reads bits at the
+ * wrong moments: what arrives is other characters, often with the high
+ * bit set. This stands in for it, the same way on every run. */
+static const char *const garbage[] = {
+  "\xc3\xbf", "\xc3\xbe", "x", "\xc3\xb0", "~", "\xe2\x82\xac", "f", "\xc3\xa6",
+  "\xc2\xa7", "\xc3\xb8", "`", "\xc3\xa0", "\xc2\xbf", "p", "\xc3\xbc", "\xc2\xa4",
+};
+
+static char *
+garble_output (CordTerminal *self,
+               const char   *data,
+               gsize         len)
+{
+  GString *out = g_string_sized_new (len * 2);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guint8 c = (guint8) data[i];
+
+      /* Line ends are kept so the garbage still comes in lines. */
+      if (c == '\r' || c == '\n')
+        {
+          g_string_append_c (out, (char) c);
+          continue;
+        }
+      self->garble_state = (self->garble_state * 33u + c) & 0xffffu;
+      g_string_append (out, garbage[(c ^ self->garble_state) % G_N_ELEMENTS (garbage)]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Keys sent at the wrong speed reach the device as other bytes, printable
+ * ones here so the device answers with something visible. */
+static char *
+garble_input (const char *data,
+              gsize       len)
+{
+  char *out = g_malloc (len + 1);
+
+  for (gsize i = 0; i < len; i++)
+    out[i] = (char) (0x21 + ((guint8) data[i] * 37u + 11u) % 94u);
+  out[len] = '\0';
+  return out;
+}
+
+static void
+feed_screen (CordTerminal *self,
+             const char   *data,
+             gsize         len)
+{
+  if (self->garbled)
+    {
+      g_autofree char *text = garble_output (self, data, len);
+
+      vte_terminal_feed (VTE_TERMINAL (self), text, -1);
+    }
+  else
+    vte_terminal_feed (VTE_TERMINAL (self), data, (gssize) len);
+}
+
+static void
+feed_console (CordTerminal *self,
+              const char   *data,
+              gsize         len)
+{
+  if (self->garbled)
+    {
+      g_autofree char *text = garble_input (data, len);
+
+      cord_console_feed (self->console, text, len);
+    }
+  else
+    cord_console_feed (self->console, data, len);
+}
+
+void
+cord_terminal_set_garbled (CordTerminal *self,
+                           gboolean      garbled)
+{
+  g_return_if_fail (CORD_IS_TERMINAL (self));
+
+  self->garbled = !!garbled;
+  self->garble_state = 0;
+}
+
+gboolean
+cord_terminal_get_garbled (CordTerminal *self)
+{
+  g_return_val_if_fail (CORD_IS_TERMINAL (self), FALSE);
+
+  return self->garbled;
+}
+
 /* Console to screen. */
 
 static void
@@ -39,7 +134,7 @@ on_console_output (CordConsole *console,
                    gsize        len,
                    gpointer     user_data)
 {
-  vte_terminal_feed (VTE_TERMINAL (user_data), data, (gssize) len);
+  feed_screen (CORD_TERMINAL (user_data), data, len);
 }
 
 static void
@@ -78,7 +173,7 @@ cord_terminal_bind (CordTerminal *self,
   self->console = console;
   scrollback = cord_console_get_scrollback (console, &len);
   if (scrollback != NULL && len > 0)
-    vte_terminal_feed (VTE_TERMINAL (self), scrollback, (gssize) len);
+    feed_screen (self, scrollback, len);
   self->listener_id = cord_console_add_listener (console, on_console_output, self,
                                                  on_listener_gone);
 }
@@ -104,7 +199,7 @@ on_commit (VteTerminal *terminal,
   /* Without a pty VTE commits Return as CR and BackSpace as BS, which
    * the console takes as a real console line would. */
   if (self->console != NULL && size > 0)
-    cord_console_feed (self->console, text, size);
+    feed_console (self, text, size);
 }
 
 static gboolean
@@ -125,7 +220,7 @@ paste_next (gpointer data)
     return G_SOURCE_CONTINUE;
   line = g_queue_pop_head (&self->pending);
   if (line != NULL)
-    cord_console_feed (self->console, line, strlen (line));
+    feed_console (self, line, strlen (line));
   if (!g_queue_is_empty (&self->pending))
     return G_SOURCE_CONTINUE;
   self->paste_source = 0;

@@ -24,6 +24,12 @@ void         cord_terminal_paste_text     (CordTerminal *self,
 /* Lines of a paste still waiting for the console. */
 guint        cord_terminal_get_n_pending  (CordTerminal *self);
 void         cord_terminal_copy           (CordTerminal *self);
+/* A line whose settings do not match the device's: what the console
+ * prints and what is typed both turn into garbage, as on a real serial
+ * line at the wrong speed. */
+void         cord_terminal_set_garbled    (CordTerminal *self,
+                                           gboolean      garbled);
+gboolean     cord_terminal_get_garbled    (CordTerminal *self);
 void         cord_terminal_paste          (CordTerminal *self);
 
 G_END_DECLS

@@ -5,11 +5,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "dhcp.h"
 #include "pc-prompt-private.h"
-
-/* How long /renew waits for a DHCP offer before it gives up. Unverified:
- * no capture shows Packet Tracer's wait. */
-#define RENEW_WAIT_NS (10 * CORD_ENGINE_NS_PER_SEC)
 
 /* Field names are padded with dots to this width, then ": ". */
 #define LABEL_WIDTH 32u
@@ -162,6 +159,7 @@ adapter (GString          *out,
          guint64           mac,
          guint64           physical,
          guint64           duid_mac,
+         guint32           dhcp_server,
          Detail            detail)
 {
   g_autofree char *link_local = mac != 0 ? link_local_text (mac) : g_strdup ("::");
@@ -185,8 +183,7 @@ adapter (GString          *out,
     {
       g_autofree char *duid = duid_text (duid_mac);
 
-      /* No DHCP server has leased anything: DHCP is not simulated yet. */
-      field_ipv4 (out, _("DHCP Servers"), 0);
+      field_ipv4 (out, _("DHCP Servers"), dhcp_server);
       field (out, _("DHCPv6 IAID"), "");
       field (out, _("DHCPv6 Client DUID"), duid);
       field (out, _("DNS Servers"), "::");
@@ -209,7 +206,8 @@ show (CordPcPrompt *p,
       g_autofree char *title = g_strdup_printf (_("%s Connection:(default port)"), nic->name);
 
       nic_mac = nic->mac;
-      adapter (out, title, host, nic->mac, nic->mac, nic->mac, detail);
+      adapter (out, title, host, nic->mac, nic->mac, nic->mac,
+               cord_dhcp_get_server (p->sim, p->device), detail);
     }
   if (has_bluetooth (p->device))
     {
@@ -217,7 +215,7 @@ show (CordPcPrompt *p,
       CordHostIp none = { FALSE, 0, 0, 0, host->dns };
       guint64 physical = mix (nic_mac != 0 ? nic_mac : p->device->mac_base, 2) & G_GUINT64_CONSTANT (0xffffffffff);
 
-      adapter (out, _("Bluetooth Connection:"), &none, 0, physical, nic_mac, detail);
+      adapter (out, _("Bluetooth Connection:"), &none, 0, physical, nic_mac, 0, detail);
     }
   g_string_append (out, detail == SHOW_ALL ? "\n\n" : "\n");
   _cord_pc_prompt_print (p, out->str);
@@ -272,37 +270,50 @@ static void
 release (CordPcPrompt *p)
 {
   CordHostIp host = { TRUE, 0, 0, 0, 0 };
+  g_autoptr(GError) error = NULL;
 
-  if (static_only (p) || !set_host (p, &host))
+  if (static_only (p))
     return;
+  if (!cord_dhcp_release (p->sim, p->device, &error))
+    {
+      _cord_pc_prompt_printf (p, "%s\n\n", error->message);
+      return;
+    }
   lease_block (p, &host);
 }
 
-/* No DHCP server answers yet: the request fails after the wait, and the
- * adapter is left without an address (Packet Tracer 8 would pick an APIPA
- * address; nothing here pretends to have one). */
+/* The DHCP client is done: the lease it got, or Packet Tracer's words for
+ * a failure (the host then holds an APIPA address, which ipconfig shows). */
 static void
-renew_failed (CordEngine *engine,
-              gpointer    a,
-              gpointer    b)
+renew_done (CordSim        *sim,
+            CordDevice     *device,
+            CordDhcpResult  result,
+            gpointer        user_data)
 {
-  CordPcPrompt *p = a;
-  CordHostIp host = { TRUE, 0, 0, 0, 0 };
+  CordPcPrompt *p = user_data;
 
-  if (p->device->host.dhcp)
-    set_host (p, &host);
-  _cord_pc_prompt_printf (p, "%s \n\n", _("DHCP request failed."));
+  if (p->state != _CORD_PC_RENEWING)
+    return;
+  if (result == CORD_DHCP_BOUND)
+    lease_block (p, &p->device->host);
+  else
+    _cord_pc_prompt_printf (p, "%s \n\n", _("DHCP request failed."));
   _cord_pc_prompt_finish (p);
 }
 
 static void
 renew (CordPcPrompt *p)
 {
+  g_autoptr(GError) error = NULL;
+
   if (static_only (p))
     return;
-  cord_timer_init (&p->renew_timer, renew_failed, p);
-  cord_timer_start (cord_sim_get_engine (p->sim), &p->renew_timer, RENEW_WAIT_NS);
   p->state = _CORD_PC_RENEWING;
+  if (!cord_dhcp_start (p->sim, p->device, renew_done, p, &error))
+    {
+      p->state = _CORD_PC_EDITING;
+      _cord_pc_prompt_printf (p, "%s\n\n", error->message);
+    }
 }
 
 /* ipconfig IP MASK [GATEWAY]: static settings; the DNS server stays. */

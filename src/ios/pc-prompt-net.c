@@ -505,7 +505,8 @@ _cord_pc_prompt_stop (CordPcPrompt *prompt)
     cord_ip_ping_cancel (prompt->ping);
   if (prompt->trace != NULL)
     cord_ip_trace_cancel (prompt->trace);
-  cord_timer_clear (cord_sim_get_engine (prompt->sim), &prompt->renew_timer);
+  if (prompt->state == _CORD_PC_RENEWING)
+    cord_dhcp_forget (prompt->sim, prompt->device, prompt);
   clear_target (prompt);
   prompt->trace_hop = 0;
   prompt->interrupted = FALSE;

@@ -2,6 +2,7 @@
 /* What the files of the PC Command Prompt share: the prompt's state and the commands each file runs. */
 #pragma once
 
+#include "dhcp.h"
 #include "ip.h"
 #include "line-editor.h"
 #include "pc-prompt.h"
@@ -40,7 +41,6 @@ struct _CordPcPrompt {
   guint                   trace_max_hops;
   guint                   trace_probes;
   gboolean                trace_hop_ends;
-  CordTimer               renew_timer;
 };
 
 /* pc-prompt.c: output. Text uses "\n"; the terminal gets CR LF. */
