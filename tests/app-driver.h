@@ -552,11 +552,18 @@ window_position (const char *wid,
     }
 }
 
+/* Types @text (no quotes in it) into the focused window. */
 G_GNUC_UNUSED static void
-type_line (const char *text)
+type_text (const char *text)
 {
   g_autofree char *args = g_strdup_printf ("type --delay 50 '%s'", text);
 
   g_free (xdotool (args));
+}
+
+G_GNUC_UNUSED static void
+type_line (const char *text)
+{
+  type_text (text);
   key ("Return");
 }

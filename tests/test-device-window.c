@@ -177,6 +177,117 @@ START_TEST (test_cli_hostname)
 }
 END_TEST
 
+/* --- Desktop --------------------------------------------------------- */
+
+static const char pcs_lab[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<patchcord-lab version=\"1\">\n"
+  "  <device name=\"PC0\" model=\"PC-PT\" x=\"150\" y=\"300\" power=\"on\">\n"
+  "    <module slot=\"0\" name=\"PT-HOST-NM-1CFE\"/>\n"
+  "  </device>\n"
+  "  <device name=\"S0\" model=\"2960-24TT\" x=\"350\" y=\"150\" power=\"on\"/>\n"
+  "  <device name=\"PC1\" model=\"PC-PT\" x=\"550\" y=\"300\" power=\"on\">\n"
+  "    <module slot=\"0\" name=\"PT-HOST-NM-1CFE\"/>\n"
+  "    <ip dhcp=\"no\" address=\"10.0.0.2\" mask=\"255.0.0.0\"/>\n"
+  "  </device>\n"
+  "  <link cable=\"straight\">\n"
+  "    <end device=\"PC0\" port=\"FastEthernet0\"/>\n"
+  "    <end device=\"S0\" port=\"FastEthernet0/1\"/>\n"
+  "  </link>\n"
+  "  <link cable=\"straight\">\n"
+  "    <end device=\"PC1\" port=\"FastEthernet0\"/>\n"
+  "    <end device=\"S0\" port=\"FastEthernet0/2\"/>\n"
+  "  </link>\n"
+  "</patchcord-lab>\n";
+
+static void
+click_widget (const char *wid,
+              const char *id)
+{
+  click_item (wid, "WIDGET", id);
+}
+
+typedef struct {
+  const char *wid;
+  const char *name;
+  const char *want;
+  char       *text;
+} Reading;
+
+static gboolean
+screen_reads (gpointer data)
+{
+  Reading *r = data;
+  g_autofree char *png = screenshot (r->wid, r->name);
+
+  g_free (r->text);
+  r->text = ocr (png, 0, 0, 2000, 2000);
+  return strstr (r->text, r->want) != NULL;
+}
+
+/* Waits until tesseract reads @want in a screenshot of window @wid. */
+static void
+wait_screen_reads (const char *wid,
+                   const char *name,
+                   const char *want)
+{
+  Reading r = { wid, name, want, NULL };
+  gboolean found = wait_until (screen_reads, &r, TIMEOUT_MS);
+  g_autofree char *path = screenshot_path (name);
+
+  ck_assert_msg (found, "“%s” never showed in %s, which reads:\n%s", want, path, r.text);
+  g_free (r.text);
+}
+
+/* An address typed in the PC's IP Configuration is what it pings from;
+ * a bad one is marked and not applied. */
+START_TEST (test_desktop_ip_config_ping)
+{
+  g_autofree char *wid = NULL;
+  g_autofree char *pc_wid = NULL;
+  g_autofree char *saved = NULL;
+  Item pc0;
+
+  ck_assert (g_file_set_contents (app.lab, pcs_lab, -1, NULL));
+  app_start (app.lab, FALSE);
+  wid = wait_window ("^lab\\.pclab$");
+  pc0 = wait_item ("DEVICE", "PC0");
+  double_click (wid, pc0);
+  pc_wid = wait_window ("^PC0$");
+  move_window (pc_wid, 400, 0);
+
+  /* The Desktop shows first; IP Configuration, then the address. The
+   * mask fills itself in from the address class when the field is left. */
+  click_widget (pc_wid, "PC0/tile:ip-config");
+  click_widget (pc_wid, "PC0/ip:address");
+  type_text ("10.0.0.1");
+  key ("Tab");
+  /* A gateway that is not an address is marked, and not applied. */
+  click_widget (pc_wid, "PC0/ip:gateway");
+  type_text ("10.0.0.300");
+  key ("Tab");
+  wait_screen_reads (pc_wid, "desktop-ip-config", "Not an IPv4 address");
+
+  focus (wid);
+  saved = save_lab ();
+  ck_assert_msg (strstr (saved, "<ip dhcp=\"no\" address=\"10.0.0.1\" mask=\"255.0.0.0\"/>") != NULL,
+                 "saved lab:\n%s", saved);
+
+  /* Back to the Desktop, then the Command Prompt. */
+  click_widget (pc_wid, "PC0/back");
+  click_widget (pc_wid, "PC0/tile:prompt");
+  focus (pc_wid);
+  g_usleep (300 * 1000);
+  type_line ("ping 10.0.0.2");
+  wait_screen_reads (pc_wid, "desktop-ping", "Received = 4");
+  wait_screen_reads (pc_wid, "desktop-ping", "Reply from 10.0.0.2");
+
+  focus (wid);
+  key ("ctrl+q");
+  ck_assert_int_eq (app_wait_exit (TIMEOUT_MS), 0);
+}
+END_TEST
+
 static Suite *
 device_window_suite (void)
 {
@@ -187,6 +298,7 @@ device_window_suite (void)
   tcase_add_checked_fixture (tc, app_setup, app_teardown);
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_cli_hostname);
+  tcase_add_test (tc, test_desktop_ip_config_ping);
   suite_add_tcase (suite, tc);
   return suite;
 }

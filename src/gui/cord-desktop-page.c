@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cord-desktop-page.h"
+#include "cord-test-geometry.h"
 #include "cord-ip-config.h"
 #include "cord-terminal.h"
 #include "ios-console.h"
@@ -74,6 +75,7 @@ app_bar (CordDesktopPage *self,
   GtkWidget *label = gtk_label_new (title);
 
   gtk_widget_add_css_class (bar, "toolbar");
+  cord_geometry_tag (back, "back");
   g_signal_connect_swapped (back, "clicked", G_CALLBACK (cord_desktop_page_show_tiles), self);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (bar), back);
@@ -554,6 +556,9 @@ build (CordDesktopPage *self)
   gtk_widget_set_margin_top (tiles, 24);
   gtk_widget_set_margin_start (tiles, 24);
   gtk_widget_set_margin_end (tiles, 24);
+  cord_geometry_tag (prompt, "tile:prompt");
+  cord_geometry_tag (ipconfig, "tile:ip-config");
+  cord_geometry_tag (terminal, "tile:terminal");
   g_signal_connect_swapped (prompt, "clicked", G_CALLBACK (cord_desktop_page_open_prompt), self);
   g_signal_connect_swapped (ipconfig, "clicked", G_CALLBACK (cord_desktop_page_open_ip_config), self);
   g_signal_connect_swapped (terminal, "clicked", G_CALLBACK (cord_desktop_page_open_terminal), self);

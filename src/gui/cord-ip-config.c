@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cord-ip-config.h"
+#include "cord-test-geometry.h"
 #include "dhcp.h"
 
 typedef enum {
@@ -494,6 +495,8 @@ build (CordIpConfig *self)
   self->dhcp_button = gtk_check_button_new_with_mnemonic (_("_DHCP"));
   self->static_button = gtk_check_button_new_with_mnemonic (_("_Static"));
   gtk_check_button_set_group (GTK_CHECK_BUTTON (self->static_button), GTK_CHECK_BUTTON (self->dhcp_button));
+  cord_geometry_tag (self->dhcp_button, "ip:dhcp");
+  cord_geometry_tag (self->static_button, "ip:static");
   g_signal_connect (self->dhcp_button, "toggled", G_CALLBACK (on_mode_toggled), self);
   g_signal_connect (self->static_button, "toggled", G_CALLBACK (on_mode_toggled), self);
   gtk_box_append (GTK_BOX (modes), self->dhcp_button);
@@ -532,6 +535,11 @@ build (CordIpConfig *self)
       gtk_grid_attach (GTK_GRID (grid), entry, 1, row++, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), error, 1, row++, 1, 1);
       self->entries[f] = GTK_ENTRY (entry);
+      {
+        g_autofree char *id = g_strconcat ("ip:", field_ids[f], NULL);
+
+        cord_geometry_tag (entry, id);
+      }
       self->errors[f] = GTK_LABEL (error);
     }
   gtk_box_append (GTK_BOX (self), grid);
