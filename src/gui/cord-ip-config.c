@@ -467,12 +467,15 @@ static void
 build (CordIpConfig *self)
 {
   static const char *const labels[N_FIELDS] = {
-    N_("IPv4 Address"), N_("Subnet Mask"), N_("Default Gateway"), N_("DNS Server"),
+    /* The PC's Command Prompt prints these words in English; the form's
+     * labels have a context of their own, so they can be translated. */
+    NC_("form field", "IPv4 Address"), NC_("form field", "Subnet Mask"),
+    NC_("form field", "Default Gateway"), NC_("form field", "DNS Server"),
   };
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *modes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *iface_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *iface_label = gtk_label_new (_("Interface"));
+  GtkWidget *iface_label = gtk_label_new (C_("form field", "Interface"));
   const char *nic = nic_name (self->device);
   const char *nics[] = { nic != NULL ? nic : _("(no network card)"), NULL };
   GtkWidget *iface = gtk_drop_down_new_from_strings (nics);
@@ -512,7 +515,7 @@ build (CordIpConfig *self)
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   for (guint f = 0; f < N_FIELDS; f++)
     {
-      GtkWidget *label = gtk_label_new (_(labels[f]));
+      GtkWidget *label = gtk_label_new (g_dpgettext2 (NULL, "form field", labels[f]));
       GtkWidget *entry = gtk_entry_new ();
       GtkWidget *error = gtk_label_new ("");
       GtkEventController *focus = gtk_event_controller_focus_new ();
