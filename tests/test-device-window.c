@@ -68,6 +68,15 @@ move_window (const char *wid,
   g_free (xdotool (args));
 }
 
+static gboolean
+window_gone (gpointer data)
+{
+  g_autofree char *args = g_strdup_printf ("getwindowname %s", (const char *) data);
+  g_autofree char *out = xdotool (args);
+
+  return *out == '\0';
+}
+
 static void
 double_click (const char *wid,
               Item        item)
@@ -164,6 +173,24 @@ START_TEST (test_cli_hostname)
   ck_assert_str_eq (again, device_wid);
   others = xdotool ("search --onlyvisible --name '^R1$'");
   ck_assert_msg (strchr (others, '\n') == NULL, "more than one R1 window: %s", others);
+
+  /* Ctrl+W closes it (from a tab without a terminal: there the key is
+   * IOS's). Opened again, the CLI has the session and its scrollback. */
+  click_item (device_wid, "WIDGET", "R1/tab:config");
+  key ("ctrl+w");
+  ck_assert_msg (wait_until (window_gone, device_wid, TIMEOUT_MS), "Ctrl+W did not close R1's window");
+  double_click (wid, r1);
+  g_free (device_wid);
+  device_wid = wait_window ("^R1$");
+  move_window (device_wid, 0, 0);
+  wait_item ("WIDGET", "R1/tab:cli");
+  g_usleep (500 * 1000);
+  g_free (cli_png);
+  g_free (cli_text);
+  cli_png = screenshot (device_wid, "cli-reopened");
+  cli_text = ocr (cli_png, 0, 0, 2000, 2000);
+  ck_assert_msg (strstr (cli_text, "hostname R1") != NULL && strstr (cli_text, "R1#") != NULL,
+                 "the reopened CLI (%s) shows:\n%s", cli_png, cli_text);
 
   /* The lab saves the new name and the console's running-config. */
   focus (wid);

@@ -282,6 +282,10 @@ cord_device_window_class_init (CordDeviceWindowClass *klass)
                                                "/org/patchcord/Patchcord/ui/cord-device-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CordDeviceWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CordDeviceWindow, switcher);
+  /* Ctrl+W closes the window, as in any GNOME app; on a terminal the key
+   * is IOS's "delete word" and the terminal takes it first. The console
+   * and its scrollback stay for the next time the window opens. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
