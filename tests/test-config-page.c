@@ -245,6 +245,88 @@ START_TEST (test_interface_address)
 }
 END_TEST
 
+START_TEST (test_interface_mac)
+{
+  CordSim *sim;
+  CordIpIfInfo info = { 0 };
+  GtkWidget *mac;
+  g_autofree char *text = NULL;
+  g_autofree char *bia = NULL;
+  guint64 burned_in;
+
+  open_page ("1841", "R1");
+  sim = cord_document_get_sim (fx.document);
+  ck_assert (cord_config_page_select (CORD_CONFIG_PAGE (fx.page), "if:FastEthernet0/0"));
+  iterate ();
+  mac = find ("mac-address");
+  ck_assert (GTK_IS_EDITABLE (mac));
+  ck_assert (cord_ip_get_interface (sim, fx.device, "FastEthernet0/0", &info));
+  burned_in = info.bia;
+  cord_ip_if_info_clear (&info);
+  bia = cord_mac_format (burned_in);
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (mac)), bia);
+
+  /* Bad forms and a multicast address are marked as typed, not applied. */
+  gtk_editable_set_text (GTK_EDITABLE (mac), "0001.4200.abc");
+  ck_assert (gtk_widget_has_css_class (mac, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (mac), "0100.5e00.0001");
+  ck_assert (gtk_widget_has_css_class (mac, "error"));
+  ck_assert_ptr_nonnull (gtk_widget_get_tooltip_text (mac));
+  g_signal_emit_by_name (mac, "activate");
+  iterate ();
+  ck_assert (!cord_topology_can_undo (fx.topology));
+
+  /* A valid one runs `mac-address`; Windows' form is taken too. */
+  type_and_apply ("mac-address", "00-D0-BA-5E-00-01");
+  ck_assert (!gtk_widget_has_css_class (mac, "error"));
+  ck_assert (cord_ip_get_interface (sim, fx.device, "FastEthernet0/0", &info));
+  ck_assert_uint_eq (info.mac, G_GUINT64_CONSTANT (0x00d0ba5e0001));
+  cord_ip_if_info_clear (&info);
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (mac)), "00d0.ba5e.0001");
+  text = pane_text ();
+  ck_assert_str_eq (text, "Router(config)#interface FastEthernet0/0\n"
+                          "Router(config-if)#mac-address 00d0.ba5e.0001\n"
+                          "Router(config-if)#\n");
+  ck_assert_str_eq (cord_topology_get_undo_label (fx.topology), "FastEthernet0/0: MAC Address");
+  ck_assert_ptr_nonnull (strstr (fx.device->running_config, " mac-address 00d0.ba5e.0001\n"));
+
+  /* A second change undoes to the first, which undoes to `no mac-address`. */
+  type_and_apply ("mac-address", "0001.4200.ABCD");
+  ck_assert (cord_ip_get_interface (sim, fx.device, "FastEthernet0/0", &info));
+  ck_assert_uint_eq (info.mac, G_GUINT64_CONSTANT (0x00014200abcd));
+  cord_ip_if_info_clear (&info);
+  ck_assert (cord_topology_undo (fx.topology, NULL));
+  iterate ();
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (mac)), "00d0.ba5e.0001");
+  ck_assert (cord_topology_undo (fx.topology, NULL));
+  iterate ();
+  ck_assert (cord_ip_get_interface (sim, fx.device, "FastEthernet0/0", &info));
+  ck_assert_uint_eq (info.mac, burned_in);
+  cord_ip_if_info_clear (&info);
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (mac)), bia);
+  ck_assert_ptr_null (strstr (fx.device->running_config, "mac-address"));
+  g_free (text);
+  text = pane_text ();
+  ck_assert_msg (g_str_has_suffix (text, "Router(config-if)#no mac-address\nRouter(config-if)#\n"), "%s", text);
+
+  /* Empty means the burned-in address. */
+  type_and_apply ("mac-address", "0001.4200.abcd");
+  type_and_apply ("mac-address", "");
+  ck_assert (cord_ip_get_interface (sim, fx.device, "FastEthernet0/0", &info));
+  ck_assert_uint_eq (info.mac, burned_in);
+  cord_ip_if_info_clear (&info);
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (mac)), bia);
+  close_page ();
+
+  /* A PC's NIC keeps the read-only label. */
+  open_page ("PC-PT", "PC0");
+  ck_assert (cord_config_page_select (CORD_CONFIG_PAGE (fx.page), "if:FastEthernet0"));
+  iterate ();
+  ck_assert (GTK_IS_LABEL (find ("mac-address")));
+  close_page ();
+}
+END_TEST
+
 START_TEST (test_interface_list)
 {
   guint listed = 0, ports = 0;
@@ -339,6 +421,7 @@ config_page_suite (void)
   tcase_set_timeout (forms, 60);
   tcase_add_test (forms, test_hostname);
   tcase_add_test (forms, test_interface_address);
+  tcase_add_test (forms, test_interface_mac);
   tcase_add_test (forms, test_interface_list);
   tcase_add_test (forms, test_switch_vlans);
   tcase_add_test (forms, test_host);

@@ -371,6 +371,54 @@ START_TEST (test_static_route)
 }
 END_TEST
 
+static guint64
+if_mac (Net        *net,
+        CordDevice *device,
+        const char *ifname)
+{
+  CordIpIfInfo info = { 0 };
+  guint64 mac;
+
+  ck_assert (cord_ip_get_interface (net->sim, device, ifname, &info));
+  mac = info.mac;
+  cord_ip_if_info_clear (&info);
+  return mac;
+}
+
+static void
+power_cycle (Net        *net,
+             CordDevice *device)
+{
+  ck_assert (cord_topology_set_power (net->topology, device, FALSE, NULL));
+  ck_assert (cord_topology_set_power (net->topology, device, TRUE, NULL));
+  ck_assert (cord_console_run_until_idle (cord_consoles_lookup (net->consoles, device),
+                                          10 * CORD_ENGINE_NS_PER_SEC, NULL));
+}
+
+/* `mac-address` lasts through a reload only when it was saved. */
+START_TEST (test_mac_address_reload)
+{
+  g_autoptr(Net) net = net_new ();
+  CordDevice *r = net_add (net, "1841", "R1");
+  guint64 bia = cord_device_find_port (r, "FastEthernet0/0")->mac;
+  const guint64 mac = G_GUINT64_CONSTANT (0x00014200abcd);
+
+  configure (net, r, "interface FastEthernet0/0\n mac-address 0001.4200.abcd",
+             "interface FastEthernet0/0\n no mac-address");
+  ck_assert_uint_eq (if_mac (net, r, "FastEthernet0/0"), mac);
+  power_cycle (net, r);
+  ck_assert_uint_eq (if_mac (net, r, "FastEthernet0/0"), bia);
+
+  /* Saved as `write memory` would: the boot replays it. */
+  configure (net, r, "interface FastEthernet0/0\n mac-address 0001.4200.abcd",
+             "interface FastEthernet0/0\n no mac-address");
+  ck_assert_ptr_nonnull (strstr (r->running_config, " mac-address 0001.4200.abcd\n"));
+  ck_assert (cord_topology_set_config (net->topology, r, CORD_CONFIG_STARTUP, r->running_config, NULL));
+  power_cycle (net, r);
+  ck_assert_uint_eq (if_mac (net, r, "FastEthernet0/0"), mac);
+}
+END_TEST
+
 static Suite *
 configure_suite (void)
 {
@@ -386,6 +434,7 @@ configure_suite (void)
   tcase_add_test (edits, test_user_session_keeps_its_mode);
   tcase_add_test (edits, test_vlans);
   tcase_add_test (edits, test_static_route);
+  tcase_add_test (edits, test_mac_address_reload);
   suite_add_tcase (suite, edits);
   return suite;
 }

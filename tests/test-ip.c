@@ -1067,6 +1067,99 @@ START_TEST (test_power)
 }
 END_TEST
 
+START_TEST (test_mac_address)
+{
+  g_auto(Net) net = { 0 };
+  CordIpIfInfo info = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) arp = NULL;
+  const guint64 mac = G_GUINT64_CONSTANT (0x00d0ba5e0001);
+  CordDevice *r1;
+  CordPort *fa0;
+  guint replies = 0, echoes = 0;
+
+  net_init (&net);
+  lab_one_router (&net);
+  r1 = dev (&net, "R1");
+  fa0 = dev_port (&net, "R1", "FastEthernet0/0");
+  ck_assert (cord_ip_subif_add (net.sim, r1, "FastEthernet0/0.5", &error));
+  assert_ping (&net, "PC0", "192.168.1.1", 1, "!");
+
+  ck_assert_msg (cord_ip_if_set_mac (net.sim, r1, "FastEthernet0/0", mac, &error),
+                 "%s", error ? error->message : "");
+  ck_assert (cord_ip_get_interface (net.sim, r1, "FastEthernet0/0", &info));
+  ck_assert_uint_eq (info.mac, mac);
+  ck_assert_uint_eq (info.bia, fa0->mac);
+  cord_ip_if_info_clear (&info);
+  ck_assert (cord_ip_get_interface (net.sim, r1, "FastEthernet0/0.5", &info));
+  ck_assert_uint_eq (info.mac, mac);
+  cord_ip_if_info_clear (&info);
+
+  /* PC0 still sends to the burned-in address, which R1 no longer takes. */
+  assert_ping (&net, "PC0", "192.168.1.1", 1, ".");
+  cord_ip_clear_arp (net.sim, dev (&net, "PC0"));
+  g_array_set_size (net.seen, 0);
+  assert_ping (&net, "PC0", "192.168.1.1", 2, "!!");
+  for (guint i = 0; i < net.seen->len; i++)
+    {
+      Seen *s = &g_array_index (net.seen, Seen, i);
+
+      if (s->from != fa0)
+        continue;
+      ck_assert_uint_eq (mac_of (s->frame, 6), mac);
+      if (s->frame->data[12] == 0x08 && s->frame->data[13] == 0x06)
+        {
+          ck_assert_uint_eq (s->frame->data[21], 2);
+          ck_assert_uint_eq (mac_of (s->frame, 22), mac);
+          replies++;
+        }
+      else
+        echoes++;
+    }
+  ck_assert_uint_eq (replies, 1);
+  ck_assert_uint_eq (echoes, 2);
+  arp = cord_ip_get_arp (net.sim, dev (&net, "PC0"));
+  ck_assert_uint_eq (arp->len, 1);
+  ck_assert_uint_eq (g_array_index (arp, CordArpInfo, 0).mac, mac);
+  g_clear_pointer (&arp, g_array_unref);
+  arp = cord_ip_get_arp (net.sim, r1);
+  ck_assert_uint_eq (g_array_index (arp, CordArpInfo, 0).address, ip4 ("192.168.1.1"));
+  ck_assert_uint_eq (g_array_index (arp, CordArpInfo, 0).mac, mac);
+  g_clear_pointer (&arp, g_array_unref);
+  /* The router's own pings leave from it too. */
+  g_array_set_size (net.seen, 0);
+  assert_ping (&net, "R1", "192.168.1.10", 1, "!");
+  ck_assert_uint_ge (net.seen->len, 1);
+  ck_assert_ptr_eq (g_array_index (net.seen, Seen, 0).from, fa0);
+  ck_assert_uint_eq (mac_of (g_array_index (net.seen, Seen, 0).frame, 6), mac);
+
+  /* Multicast, subinterfaces: refused, nothing changes. */
+  ck_assert (!cord_ip_if_set_mac (net.sim, r1, "FastEthernet0/0", G_GUINT64_CONSTANT (0x010000000001), &error));
+  ck_assert_error (error, CORD_ERROR, CORD_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert (!cord_ip_if_set_mac (net.sim, r1, "FastEthernet0/0.5", mac + 1, &error));
+  ck_assert_error (error, CORD_ERROR, CORD_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  ck_assert (cord_ip_get_interface (net.sim, r1, "FastEthernet0/0", &info));
+  ck_assert_uint_eq (info.mac, mac);
+  cord_ip_if_info_clear (&info);
+
+  /* `no mac-address`, and a reboot (the IOS layer replays the saved
+   * config, not this) both go back to the burned-in address. */
+  ck_assert (cord_ip_if_set_mac (net.sim, r1, "FastEthernet0/0", 0, &error));
+  ck_assert (cord_ip_get_interface (net.sim, r1, "FastEthernet0/0", &info));
+  ck_assert_uint_eq (info.mac, fa0->mac);
+  cord_ip_if_info_clear (&info);
+  ck_assert (cord_ip_if_set_mac (net.sim, r1, "FastEthernet0/0", mac, &error));
+  ck_assert (cord_topology_set_power (net.topology, r1, FALSE, &error));
+  ck_assert (cord_topology_set_power (net.topology, r1, TRUE, &error));
+  ck_assert (cord_ip_get_interface (net.sim, r1, "FastEthernet0/0", &info));
+  ck_assert_uint_eq (info.mac, fa0->mac);
+  ck_assert_uint_eq (info.bia, fa0->mac);
+  cord_ip_if_info_clear (&info);
+}
+END_TEST
+
 START_TEST (test_ping_cancel)
 {
   g_auto(Net) net = { 0 };
@@ -1538,6 +1631,7 @@ ip_suite (void)
   tcase_add_test (tc, test_traceroute_unreachable);
   tcase_add_test (tc, test_bad_checksum);
   tcase_add_test (tc, test_power);
+  tcase_add_test (tc, test_mac_address);
   tcase_add_test (tc, test_ping_cancel);
   tcase_add_test (tc, test_validation);
   tcase_add_test (tc, test_route_resolution);

@@ -58,7 +58,7 @@ arp_send_request (CordIpDev *ipdev,
                   CordIpIf  *ifp,
                   guint32    target)
 {
-  CordMac mac = _cord_sim_port_mac (ifp->port);
+  CordMac mac = _cord_ip_if_mac_bytes (ifp);
   g_autoptr(CordFrame) frame = cord_frame_build_arp_request (&mac, _cord_ip_if_vid (ifp),
                                                              ifp->address, target);
 
@@ -258,7 +258,7 @@ arp_reply (CordIpIf      *ifp,
            guint32        sender_ip,
            guint32        target_ip)
 {
-  CordMac mac = _cord_sim_port_mac (ifp->port);
+  CordMac mac = _cord_ip_if_mac_bytes (ifp);
   g_autoptr(CordFrame) frame = cord_frame_build_arp_reply (&mac, to, _cord_ip_if_vid (ifp),
                                                            sender_ip, target_ip);
 
@@ -377,7 +377,7 @@ cord_ip_get_arp (CordSim    *sim,
     CORD_IP_FOREACH_IF (ipdev, ifp, {
       if (ifp->up && ifp->address != 0 && !ifp->serial)
         {
-          CordArpInfo info = { ifp->address, ifp->port->port->mac, g_strdup (ifp->name), 0, TRUE };
+          CordArpInfo info = { ifp->address, _cord_ip_if_mac (ifp), g_strdup (ifp->name), 0, TRUE };
 
           g_array_append_val (out, info);
         }

@@ -29,6 +29,7 @@ struct _CordIpIf {
   guint32      address;
   guint32      mask;
   GPtrArray   *subifs;        /* the port's: CordIpIf*, by number, owned */
+  guint64      mac;           /* the port's `mac-address`; 0 = the burned-in one */
 };
 
 /* A route in use, with its way out resolved once when the table is built,
@@ -161,6 +162,10 @@ void       _cord_ip_if_free        (CordIpIf      *ifp);
 CordIpIf  *_cord_ip_if_find        (CordIpDev     *ipdev,
                                     const char    *name);
 gboolean   _cord_ip_if_is_up       (const CordIpIf *ifp);
+/* The MAC @ifp sends from and answers to: its port's `mac-address`, else
+ * the burned-in one (subinterfaces share their port's). */
+guint64    _cord_ip_if_mac         (const CordIpIf *ifp);
+CordMac    _cord_ip_if_mac_bytes   (const CordIpIf *ifp);
 guint16    _cord_ip_if_vid         (const CordIpIf *ifp);
 /* Re-reads every interface's line protocol, forgets the neighbours of
  * those that went down, marks the routing table for rebuilding and tells

@@ -314,6 +314,26 @@ _cord_ip_if_new (CordIpDev   *ipdev,
   return ifp;
 }
 
+guint64
+_cord_ip_if_mac (const CordIpIf *ifp)
+{
+  const CordIpIf *main_if;
+
+  g_assert (ifp != NULL);
+
+  main_if = ifp->port->ip != NULL ? ifp->port->ip : ifp;
+  return main_if->mac != 0 ? main_if->mac : ifp->port->port->mac;
+}
+
+CordMac
+_cord_ip_if_mac_bytes (const CordIpIf *ifp)
+{
+  CordMac mac;
+
+  cord_mac_to_bytes (_cord_ip_if_mac (ifp), mac.b);
+  return mac;
+}
+
 void
 _cord_ip_if_free (CordIpIf *ifp)
 {
@@ -680,7 +700,7 @@ _cord_ip_prepare (CordIpDev           *ipdev,
       path->resolved = TRUE;
       return TRUE;
     }
-  params->src_mac = _cord_sim_port_mac (out->port);
+  params->src_mac = _cord_ip_if_mac_bytes (out);
   params->vid = _cord_ip_if_vid (out);
   broadcast = dst == IP_BROADCAST ||
               (r->type == CORD_ROUTE_CONNECTED && dst == _cord_ip_subnet_broadcast (out));
@@ -988,7 +1008,7 @@ forward (CordIpDev           *ipdev,
 
       if (e == NULL)
         return;
-      mac = _cord_sim_port_mac (out->port);
+      mac = _cord_ip_if_mac_bytes (out);
       frame = cord_frame_new (MAX (l2len + total, CORD_FRAME_MIN_LEN));
       d = frame->data;
       memcpy (d, e->mac.b, 6);
@@ -1113,7 +1133,7 @@ _cord_ip_receive (CordIpDev          *ipdev,
       _cord_sim_port_input_drop (port);
       return;
     }
-  mac = _cord_sim_port_mac (port);
+  mac = _cord_ip_if_mac_bytes (ifp);
   broadcast = cord_frame_mac_is_broadcast (&l2->dst);
   if (!broadcast && !cord_frame_mac_equal (&l2->dst, &mac))
     return;

@@ -22,7 +22,8 @@ typedef struct {
   gboolean  is_subif;
   guint16   vid;          /* subinterfaces: `encapsulation dot1Q VID`, 0 = none */
   gboolean  native;
-  guint64   mac;          /* 0 on serial interfaces; subinterfaces share the parent's */
+  guint64   mac;          /* in use; 0 on serial interfaces; subinterfaces share the parent's */
+  guint64   bia;          /* burned-in: differs from @mac after `mac-address` */
   gboolean  serial;       /* Cisco HDLC, no ARP */
 } CordIpIfInfo;
 
@@ -96,6 +97,14 @@ gboolean  cord_ip_if_set_shutdown         (CordSim       *sim,
                                            CordDevice    *device,
                                            const char    *ifname,
                                            gboolean       shutdown,
+                                           GError       **error);
+/* `mac-address H.H.H` on a routed Ethernet port (its subinterfaces share
+ * it); 0 is `no mac-address`, back to the burned-in address. A multicast
+ * or wider than 48-bit @mac is refused. */
+gboolean  cord_ip_if_set_mac              (CordSim       *sim,
+                                           CordDevice    *device,
+                                           const char    *ifname,
+                                           guint64        mac,
                                            GError       **error);
 /* Every IP interface: each routed port followed by its subinterfaces in
  * numeric order, as `show ip interface brief` lists them. NULL for a

@@ -86,6 +86,7 @@ _cord_router_factory_reset (CordIpDev *ipdev)
       CordIpIf *ifp = ipdev->ifs->pdata[i];
 
       ifp->address = ifp->mask = 0;
+      ifp->mac = 0;
       if (ifp->subifs != NULL)
         {
           for (guint j = 0; j < ifp->subifs->len; j++)
@@ -361,6 +362,52 @@ cord_ip_if_set_shutdown (CordSim     *sim,
   return TRUE;
 }
 
+gboolean
+cord_ip_if_set_mac (CordSim     *sim,
+                    CordDevice  *device,
+                    const char  *ifname,
+                    guint64      mac,
+                    GError     **error)
+{
+  CordIpDev *ipdev;
+  CordIpIf *ifp;
+
+  g_return_val_if_fail (sim != NULL, FALSE);
+  g_return_val_if_fail (device != NULL, FALSE);
+  g_return_val_if_fail (ifname != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ipdev = _cord_ip_dev_lookup (sim, device, TRUE, error);
+  if (ipdev == NULL || (ifp = need_if (ipdev, ifname, error)) == NULL)
+    return FALSE;
+  if (ifp->serial || ifp->is_subif)
+    {
+      g_set_error (error, CORD_ERROR, CORD_ERROR_NOT_SUPPORTED,
+                   _("%s has no MAC address of its own to set"), ifp->name);
+      return FALSE;
+    }
+  if (mac >= G_GUINT64_CONSTANT (1) << 48 || (mac >> 40 & 1) != 0)
+    {
+      g_autofree char *text = cord_mac_format (mac & ((G_GUINT64_CONSTANT (1) << 48) - 1));
+
+      g_set_error (error, CORD_ERROR, CORD_ERROR_INVALID,
+                   _("%s is not a unicast MAC address: clear the lowest bit of its first byte"), text);
+      return FALSE;
+    }
+  if (mac == ifp->port->port->mac)
+    mac = 0;
+  if (ifp->mac == mac)
+    return TRUE;
+  ifp->mac = mac;
+  /* Forget the neighbours: asking again tells them the new address (an
+   * ARP request refreshes the sender's entry at its target). */
+  _cord_ip_arp_flush_if (ipdev, ifp);
+  if (ifp->subifs != NULL)
+    for (guint i = 0; i < ifp->subifs->len; i++)
+      _cord_ip_arp_flush_if (ipdev, ifp->subifs->pdata[i]);
+  return TRUE;
+}
+
 /* ---- Static routes ------------------------------------------------------------ */
 
 static gboolean
@@ -612,7 +659,8 @@ if_to_info (const CordIpIf *ifp,
   info->is_subif = ifp->is_subif;
   info->vid = ifp->vid;
   info->native = ifp->native;
-  info->mac = ifp->port->port->mac;
+  info->mac = ifp->serial ? 0 : _cord_ip_if_mac (ifp);
+  info->bia = ifp->port->port->mac;
   info->serial = ifp->serial;
 }
 

@@ -48,6 +48,7 @@ struct _CordConfigPage
   GtkEditable  *address, *mask, *gateway, *dns;
   GtkEditable  *net, *net_mask, *next_hop;
   GtkEditable  *vlan_id, *vlan_name;
+  GtkEditable  *mac_entry;     /* a router's Ethernet port: `mac-address` */
   GtkWidget    *port_on;
   GtkDropDown  *bandwidth, *duplex, *mode, *vlan;
   GtkLabel     *mac, *vlan_label;
@@ -343,6 +344,45 @@ valid_address (CordConfigPage *self,
       return FALSE;
     }
   return valid_address_or_empty (self, text, why);
+}
+
+/* The dotted form IOS writes, or the colon and dash forms Windows and
+ * Linux print; empty is the burned-in address. */
+static gboolean
+parse_mac (const char *text,
+           guint64    *mac)
+{
+  g_autofree char *colons = g_strdelimit (g_strdup (text), "-", ':');
+  CordMac bytes;
+
+  *mac = 0;
+  if (*text == '\0')
+    return TRUE;
+  if (!cord_frame_mac_parse (colons, &bytes))
+    return FALSE;
+  for (guint i = 0; i < 6; i++)
+    *mac = *mac << 8 | bytes.b[i];
+  return TRUE;
+}
+
+static gboolean
+valid_mac (CordConfigPage *self,
+           const char     *text,
+           char          **why)
+{
+  guint64 mac;
+
+  if (!parse_mac (text, &mac))
+    {
+      *why = g_strdup (_("Type a MAC address such as 0001.4200.abcd, or leave it empty for the burned-in one"));
+      return FALSE;
+    }
+  if ((mac >> 40 & 1) != 0)
+    {
+      *why = g_strdup (_("A port’s MAC address cannot be a multicast one: its first byte must be even"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1220,6 +1260,44 @@ apply_address (CordConfigPage *self,
   port_configure (self, command, undo, _("IP Address"));
 }
 
+static char *
+mac_command (guint64 mac,
+             guint64 bia)
+{
+  g_autofree char *text = NULL;
+
+  if (mac == 0 || mac == bia)
+    return g_strdup ("no mac-address");
+  text = cord_mac_format (mac);
+  return g_strdup_printf ("mac-address %s", text);
+}
+
+static void
+apply_mac (CordConfigPage *self,
+           GtkEditable    *entry)
+{
+  CordIpIfInfo info = { 0 };
+  g_autofree char *command = NULL;
+  g_autofree char *undo = NULL;
+  guint64 mac;
+
+  if (!port_info (self, selected_port (self), &info))
+    return;
+  parse_mac (gtk_editable_get_text (entry), &mac);
+  if (mac == 0)
+    mac = info.bia;
+  if (mac != info.mac)
+    {
+      command = mac_command (mac, info.bia);
+      undo = mac_command (info.mac, info.bia);
+    }
+  cord_ip_if_info_clear (&info);
+  if (command != NULL)
+    port_configure (self, command, undo, _("MAC Address"));
+  else
+    form_update (self);
+}
+
 /* End devices: their IP settings are the lab's, not IOS's. */
 static void
 apply_host_ip (CordConfigPage *self,
@@ -1297,7 +1375,14 @@ build_interface (CordConfigPage *self,
           grid_row (grid, _("Duplex"), GTK_WIDGET (self->duplex));
         }
     }
-  if (cord_port_has_mac (port))
+  if (!is_host (self) && ethernet && port_info (self, name, &info))
+    {
+      self->mac_entry = entry_new (self, "mac-address", valid_mac, apply_mac);
+      gtk_widget_add_css_class (GTK_WIDGET (self->mac_entry), "monospace");
+      grid_row (grid, _("MAC Address"), GTK_WIDGET (self->mac_entry));
+      cord_ip_if_info_clear (&info);
+    }
+  else if (cord_port_has_mac (port))
     {
       self->mac = GTK_LABEL (gtk_label_new (NULL));
       gtk_widget_set_name (GTK_WIDGET (self->mac), "mac-address");
@@ -1371,6 +1456,13 @@ update_interface (CordConfigPage *self)
       g_autofree char *mac = cord_mac_format (port->mac);
 
       gtk_label_set_text (self->mac, mac);
+    }
+  if (self->mac_entry != NULL && port_info (self, name, &info))
+    {
+      g_autofree char *mac = cord_mac_format (info.mac);
+
+      entry_set (self, self->mac_entry, mac);
+      cord_ip_if_info_clear (&info);
     }
   if (is_host (self) && self->address != NULL)
     {
@@ -1502,6 +1594,7 @@ form_show (CordConfigPage *self)
   self->display_name = self->hostname = NULL;
   self->address = self->mask = self->gateway = self->dns = NULL;
   self->net = self->net_mask = self->next_hop = self->vlan_id = self->vlan_name = NULL;
+  self->mac_entry = NULL;
   self->port_on = NULL;
   self->bandwidth = self->duplex = self->mode = self->vlan = NULL;
   self->mac = self->vlan_label = NULL;

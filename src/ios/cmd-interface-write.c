@@ -93,6 +93,14 @@ write_router_interfaces (CordIosDevice *ios,
       else
         {
           port = cord_device_find_port (ios->device, info->name);
+          if (info->mac != info->bia)
+            {
+              CordMac mac;
+              char text[CORD_FRAME_MAC_STRLEN];
+
+              cord_mac_to_bytes (info->mac, mac.b);
+              g_string_append_printf (out, " mac-address %s\n", cord_frame_mac_to_ios (&mac, text));
+            }
           write_address (out, info->address, info->mask);
           if (port != NULL && is_ethernet (port))
             write_speed_duplex (out, conf, TRUE);

@@ -18,6 +18,7 @@
 #define DESCRIPTION_MAX   240u
 
 #define IP_ADDRESS_STR    N_("Set the IP address of an interface")
+#define MAC_ADDRESS_STR   N_("Manually set interface MAC address")
 
 static void
 print_str (CordIosExec *exec,
@@ -709,6 +710,67 @@ cmd_duplex (CordIosExec *exec)
   for_each_member (exec, apply_duplex, GUINT_TO_POINTER (duplex));
 }
 
+/* --- mac-address --------------------------------------------------------- */
+
+/* H.H.H as the matcher let it through: three groups of 1 to 4 hex digits. */
+static guint64
+parse_mac (const char *text)
+{
+  g_auto(GStrv) groups = g_strsplit (text, ".", 3);
+  guint64 mac = 0;
+
+  g_assert (g_strv_length (groups) == 3);
+  for (guint i = 0; i < 3; i++)
+    mac = mac << 16 | g_ascii_strtoull (groups[i], NULL, 16);
+  return mac;
+}
+
+static void
+apply_mac (CordIosExec         *exec,
+           const _CordIosIfRef *ref,
+           GPtrArray           *msgs,
+           gpointer             data)
+{
+  CordIosDevice *ios = cord_ios_exec_get_device (exec);
+  g_autoptr(GError) error = NULL;
+
+  if (ref->kind != _CORD_IOS_IF_PORT)
+    return;
+  if (!cord_ip_if_set_mac (ios->sim, ios->device, ref->name, *(const guint64 *) data, &error))
+    _cord_ios_print_error (exec, error);
+}
+
+static void
+cmd_mac_address (CordIosExec *exec)
+{
+  CordIosDevice *ios = cord_ios_exec_get_device (exec);
+  guint64 mac = 0;
+
+  /* A switch port's MAC is not simulated: only routed ports send from one. */
+  if (_cord_ios_is_switch (ios))
+    {
+      cmd_unsupported (exec);
+      return;
+    }
+  if (!members_are_ethernet (exec, FALSE))
+    {
+      cord_ios_exec_invalid (exec, "mac-address");
+      return;
+    }
+  if (!cord_ios_exec_has (exec, "no"))
+    {
+      mac = parse_mac (cord_ios_exec_arg (exec, "H.H.H"));
+      /* A group address (the lowest bit of the first byte) cannot be an
+       * interface's: IOS marks the value. */
+      if ((mac >> 40 & 1) != 0)
+        {
+          cord_ios_exec_invalid (exec, "H.H.H");
+          return;
+        }
+    }
+  for_each_member (exec, apply_mac, &mac);
+}
+
 /* --- (config-subif) ----------------------------------------------------- */
 
 static void
@@ -780,6 +842,10 @@ static const CordIosCommand interface_commands[] = {
              N_("Configure duplex operation."), N_("Enable AUTO duplex configuration"),
              N_("Force full duplex operation"), N_("Force half-duplex operation")),
   PORT_CMDS ("no duplex", cmd_duplex, 0, NO_STR, N_("Configure duplex operation.")),
+  PORT_CMDS ("mac-address H.H.H", cmd_mac_address, CORD_IOS_CMD_ROUTING,
+             MAC_ADDRESS_STR, N_("MAC address")),
+  PORT_CMDS ("no mac-address [H.H.H]", cmd_mac_address, CORD_IOS_CMD_ROUTING,
+             NO_STR, MAC_ADDRESS_STR, N_("MAC address")),
 
   /* Real commands not simulated yet: they say so instead of failing. */
   ALL_IF_CMDS ("[no] ip helper-address LINE", cmd_unsupported, CORD_IOS_CMD_HIDDEN,

@@ -82,13 +82,14 @@ print_state_line (GString           *out,
 }
 
 static void
-print_hardware (GString    *out,
-                const char *hardware,
-                guint64     mac)
+print_hardware (GString           *out,
+                const char        *hardware,
+                const _CordShowIf *iface)
 {
-  g_autofree char *address = _cord_show_mac (mac, FALSE);
+  g_autofree char *address = _cord_show_mac (iface->mac, FALSE);
+  g_autofree char *bia = _cord_show_mac (iface->bia != 0 ? iface->bia : iface->mac, FALSE);
 
-  g_string_append_printf (out, "  Hardware is %s, address is %s (bia %s)\n", hardware, address, address);
+  g_string_append_printf (out, "  Hardware is %s, address is %s (bia %s)\n", hardware, address, bia);
 }
 
 static void
@@ -192,7 +193,7 @@ print_switchport (GString           *out,
   g_autofree char *link = duplex_speed (ios, iface);
 
   print_state_line (out, iface);
-  print_hardware (out, "Lance", iface->mac);
+  print_hardware (out, "Lance", iface);
   print_description (out, ios, iface->name);
   /* Packet Tracer's switch ports have no MTU and a one-space indent here. */
   g_string_append_printf (out, " BW %u Kbit, DLY %u usec,\n", type_kbits (iface->name), gigabit ? 10 : 1000);
@@ -215,7 +216,7 @@ print_routed_ethernet (GString           *out,
   g_autofree char *link = duplex_speed (ios, iface);
 
   print_state_line (out, iface);
-  print_hardware (out, gigabit ? "CN Gigabit Ethernet" : "Lance", iface->mac);
+  print_hardware (out, gigabit ? "CN Gigabit Ethernet" : "Lance", iface);
   print_description (out, ios, iface->name);
   print_internet (out, iface);
   g_string_append_printf (out, "  MTU 1500 bytes, BW %u Kbit, DLY %u usec,\n", type_kbits (iface->name),
@@ -281,7 +282,7 @@ print_subif (GString           *out,
              const _CordShowIf *iface)
 {
   print_state_line (out, iface);
-  print_hardware (out, "PQUICC_FEC", iface->mac);
+  print_hardware (out, "PQUICC_FEC", iface);
   print_description (out, ios, iface->name);
   print_internet (out, iface);
   /* Packet Tracer prints a FastEthernet's figures whatever the parent. */
@@ -301,7 +302,7 @@ print_vlan_if (GString           *out,
                const _CordShowIf *iface)
 {
   print_state_line (out, iface);
-  print_hardware (out, "CPU Interface", iface->mac);
+  print_hardware (out, "CPU Interface", iface);
   print_description (out, ios, iface->name);
   print_internet (out, iface);
   /* The times and the reset count are Packet Tracer's constants; a VLAN

@@ -25,7 +25,8 @@ typedef struct {
   gboolean         admin_up;
   gboolean         line_up;
   guint16          vid;        /* subinterfaces: dot1Q VLAN, 0 for none */
-  guint64          mac;        /* 0 when it has none */
+  guint64          mac;        /* in use; 0 when it has none */
+  guint64          bia;        /* burned-in; 0: the same as @mac */
 } _CordShowIf;
 
 void         _cord_show_if_free        (_CordShowIf    *iface);

@@ -183,6 +183,7 @@ add_ip_interfaces (CordIosDevice *ios,
       iface->line_up = info->line_up;
       iface->vid = info->vid;
       iface->mac = info->mac;
+      iface->bia = info->bia;
       g_ptr_array_add (out, iface);
     }
 }

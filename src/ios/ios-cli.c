@@ -115,6 +115,8 @@ make_token (Compiler   *c,
     token->type = _CORD_IOS_TOKEN_IPV4;
   else if (strcmp (token->text, "A.B.C.D/M") == 0)
     token->type = _CORD_IOS_TOKEN_IPV4_PREFIX;
+  else if (strcmp (token->text, "H.H.H") == 0)
+    token->type = _CORD_IOS_TOKEN_MAC;
   else if (strcmp (token->text, "WORD") == 0)
     token->type = _CORD_IOS_TOKEN_WORD;
   else if (strcmp (token->text, "LINE") == 0)

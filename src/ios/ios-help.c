@@ -27,6 +27,7 @@ token_display (const _CordIosToken *token)
       return g_strdup ("A.B.C.D/nn");
     case _CORD_IOS_TOKEN_KEYWORD:
     case _CORD_IOS_TOKEN_IPV4:
+    case _CORD_IOS_TOKEN_MAC:
     case _CORD_IOS_TOKEN_WORD:
     case _CORD_IOS_TOKEN_LINE:
     case _CORD_IOS_TOKEN_IFNAME:
@@ -114,6 +115,10 @@ describe_partial (_CordIosWalk *walk,
         case _CORD_IOS_TOKEN_IPV4:
         case _CORD_IOS_TOKEN_IPV4_PREFIX:
           if (all_digits (text, word->len, token->type == _CORD_IOS_TOKEN_IPV4 ? "." : "./"))
+            g_hash_table_add (names, token_display (token));
+          break;
+        case _CORD_IOS_TOKEN_MAC:
+          if (all_digits (text, word->len, "abcdefABCDEF."))
             g_hash_table_add (names, token_display (token));
           break;
         case _CORD_IOS_TOKEN_WORD:

@@ -66,6 +66,31 @@ prefix_valid (const char *s,
   return bits <= 32;
 }
 
+/* IOS reads H.H.H as three 16-bit groups; leading zeros may be left out. */
+static gboolean
+mac_valid (const char *s,
+           gsize       len)
+{
+  gsize i = 0;
+
+  for (guint group = 0; group < 3; group++)
+    {
+      guint digits = 0;
+
+      if (group > 0)
+        {
+          if (i >= len || s[i] != '.')
+            return FALSE;
+          i++;
+        }
+      while (i < len && g_ascii_isxdigit (s[i]) && digits < 5)
+        i++, digits++;
+      if (digits == 0 || digits > 4)
+        return FALSE;
+    }
+  return i == len;
+}
+
 static gboolean
 range_valid (const _CordIosToken *token,
              const char          *s,
@@ -282,6 +307,8 @@ match_token (_CordIosWalk       *walk,
       return ipv4_valid (word, len) ? LEVEL_VALUE : LEVEL_NONE;
     case _CORD_IOS_TOKEN_IPV4_PREFIX:
       return prefix_valid (word, len) ? LEVEL_VALUE : LEVEL_NONE;
+    case _CORD_IOS_TOKEN_MAC:
+      return mac_valid (word, len) ? LEVEL_VALUE : LEVEL_NONE;
     case _CORD_IOS_TOKEN_WORD:
       return LEVEL_ANY;
     case _CORD_IOS_TOKEN_LINE:
@@ -590,6 +617,7 @@ fill_args (_CordIosWalk       *walk,
         case _CORD_IOS_TOKEN_RANGE:
         case _CORD_IOS_TOKEN_IPV4:
         case _CORD_IOS_TOKEN_IPV4_PREFIX:
+        case _CORD_IOS_TOKEN_MAC:
         case _CORD_IOS_TOKEN_WORD:
         default:
           arg.value = g_strndup (text, word->len);

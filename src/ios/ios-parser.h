@@ -55,6 +55,7 @@ typedef enum {
 /* One command, as FRRouting's DEFUN. @syntax is made of:
  *   keyword       typed as is, or cut to a prefix no other candidate shares
  *   A.B.C.D       an IPv4 address;  A.B.C.D/M  an IPv4 prefix
+ *   H.H.H         a MAC address: three groups of 1 to 4 hex digits
  *   (1-4094)      a number in that range
  *   WORD          one word;  LINE  the rest of the line (last token only)
  *   IFNAME        an interface: "fa0/1", "FastEthernet 0/1", "Gi0/0.10"
