@@ -7,6 +7,7 @@
 #include "cord-gui-resources.h"
 
 #include "cord-device-window.h"
+#include "cord-physical-page.h"
 #include "cord-terminal.h"
 #include "ios-console.h"
 
@@ -194,7 +195,7 @@ static void
 build_tabs (CordDeviceWindow *self)
 {
   CordDeviceKind kind = self->device->model->kind;
-  GtkWidget *visible = later_page ();
+  GtkWidget *visible = cord_physical_page_new (self->document, self->device);
 
   gtk_stack_add_titled (self->stack, visible, "physical", _("Physical"));
   if (kind == CORD_KIND_HUB || kind == CORD_KIND_BRIDGE)
