@@ -336,16 +336,25 @@ draw_port (CordRenderPanel *self,
   double w = item->r.size.width, h = item->r.size.height;
   CordPort *port = self->device != NULL && item->text != NULL
                      ? cord_device_find_port (self->device, item->text) : NULL;
+  const RenderRgb *c;
 
   draw_port_shape (cr, item->shape, x, y, w, h);
   if (port == NULL || port->link == NULL)
     return;
-  /* A plugged cable: its plug fills the socket, and its light shows. */
-  _cord_render_rounded_rect (cr, x + 1.5, y + 1.5, w - 3, h - 3, 1.5);
-  _cord_render_set_rgb (cr, cable_rgb (port->link->cable), 1);
+  /* A plugged cable: its plug, in the cable's colour, fills the socket and
+   * its boot leads the cable away; the port's light shows beside it. */
+  c = cable_rgb (port->link->cable);
+  _cord_render_rounded_rect (cr, x + 1, y + 1, w - 2, h - 2, 1.5);
+  cairo_set_source_rgb (cr, c->r + (1 - c->r) * 0.35, c->g + (1 - c->g) * 0.35, c->b + (1 - c->b) * 0.35);
+  cairo_fill_preserve (cr);
+  _cord_render_set_rgb (cr, c, 1);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  _cord_render_rounded_rect (cr, x + w * 0.3, y + h * 0.35, w * 0.4, h * 0.65 - 1, 1);
+  _cord_render_set_rgb (cr, c, 1);
   cairo_fill (cr);
-  cairo_rectangle (cr, x + 3, y + h / 2 - 1, w - 6, 2);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.35);
+  cairo_rectangle (cr, x + 2.5, y + 2.5, w - 5, 1.2);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.45);
   cairo_fill (cr);
   if (port->link->cable != CORD_CABLE_CONSOLE)
     {
