@@ -602,6 +602,7 @@ open_menu (CordPhysicalPage      *self,
   g_autoptr(GMenu) slot_section = g_menu_new ();
   g_autoptr(GMenu) power_section = g_menu_new ();
   const CordInstalledModule *installed = NULL;
+  graphene_point_t origin;
   GdkRectangle rect;
 
   if (self->device == NULL)
@@ -627,14 +628,20 @@ open_menu (CordPhysicalPage      *self,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (slot_section));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (power_section));
   update_actions (self);
-  if (self->menu == NULL)
-    {
-      self->menu = gtk_popover_menu_new_from_model (NULL);
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-      gtk_widget_set_parent (self->menu, GTK_WIDGET (self->area));
-    }
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
+  /* A new menu each time: a popover sized for one menu keeps that size.
+   * It hangs off the page, not off the scrolled panel, which would cut it
+   * short. */
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
   panel_to_widget (self, at, &rect);
+  if (gtk_widget_compute_point (GTK_WIDGET (self->area), GTK_WIDGET (self),
+                                &GRAPHENE_POINT_INIT (rect.x, rect.y), &origin))
+    {
+      rect.x = (int) origin.x;
+      rect.y = (int) origin.y;
+    }
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &rect);
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
