@@ -9,6 +9,7 @@
 #include "cord-config-page.h"
 #include "cord-desktop-page.h"
 #include "cord-device-window.h"
+#include "cord-physical-page.h"
 #include "cord-terminal.h"
 #include "cord-test-geometry.h"
 #include "ios-console.h"
@@ -124,7 +125,7 @@ static void
 build_tabs (CordDeviceWindow *self)
 {
   CordDeviceKind kind = self->device->model->kind;
-  GtkWidget *visible = later_page ();
+  GtkWidget *visible = cord_physical_page_new (self->document, self->device);
 
   gtk_stack_add_titled (self->stack, visible, "physical", _("Physical"));
   if (kind == CORD_KIND_HUB || kind == CORD_KIND_BRIDGE)
