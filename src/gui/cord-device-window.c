@@ -45,31 +45,6 @@ device_console (CordDeviceWindow *self)
 /* Pages. */
 
 static GtkWidget *
-later_page (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *image = gtk_image_new_from_icon_name ("document-properties-symbolic");
-  GtkWidget *title = gtk_label_new (_("Not Available Yet"));
-  GtkWidget *detail = gtk_label_new (_("The physical view and configuration forms arrive in a "
-                                       "later version; use the CLI tab."));
-
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  gtk_image_set_pixel_size (GTK_IMAGE (image), 96);
-  gtk_widget_add_css_class (image, "dim-label");
-  gtk_widget_add_css_class (title, "title-1");
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  gtk_label_set_justify (GTK_LABEL (detail), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (detail), 50);
-  gtk_box_append (GTK_BOX (box), image);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), detail);
-  return box;
-}
-
-static GtkWidget *
 tool_button (const char *icon,
              const char *tooltip)
 {
