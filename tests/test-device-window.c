@@ -241,6 +241,34 @@ typedef struct {
   char       *text;
 } Reading;
 
+/* OCR confuses some shapes in a terminal's font (0 and d, l and 1): both
+ * sides of a comparison fold them, and runs of spaces, alike. */
+static char *
+ocr_fold (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char c = strchr ("OoQDd", *p) != NULL ? '0' : strchr ("lI|!", *p) != NULL ? '1' : *p;
+
+      if (c == ' ' && out->len > 0 && out->str[out->len - 1] == ' ')
+        continue;
+      g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+ocr_has (const char *text,
+         const char *want)
+{
+  g_autofree char *t = ocr_fold (text);
+  g_autofree char *w = ocr_fold (want);
+
+  return strstr (t, w) != NULL;
+}
+
 static gboolean
 screen_reads (gpointer data)
 {
@@ -249,7 +277,7 @@ screen_reads (gpointer data)
 
   g_free (r->text);
   r->text = ocr (png, 0, 0, 2000, 2000);
-  return strstr (r->text, r->want) != NULL;
+  return ocr_has (r->text, r->want);
 }
 
 /* Waits until tesseract reads @want in a screenshot of window @wid. */
@@ -315,6 +343,88 @@ START_TEST (test_desktop_ip_config_ping)
 }
 END_TEST
 
+/* --- Physical ---------------------------------------------------------- */
+
+static const char router_saved_lab[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<patchcord-lab version=\"1\">\n"
+  "  <device name=\"R0\" model=\"1841\" x=\"300\" y=\"250\" power=\"on\">\n"
+  "    <startup-config>hostname R0\n!\nend\n</startup-config>\n"
+  "  </device>\n"
+  "</patchcord-lab>\n";
+
+/* Drags what is at @from to @to in window @wid, in small steps, as a hand
+ * does. */
+static void
+drag_widget (const char *wid,
+             const char *from,
+             const char *to)
+{
+  Item a = wait_item ("WIDGET", from);
+  Item b = wait_item ("WIDGET", to);
+
+  focus (wid);
+  pointer ("mousemove --window %s %.0f %.0f", wid, a.x, a.y);
+  pointer ("mousedown 1");
+  for (int i = 1; i <= 8; i++)
+    pointer ("mousemove --window %s %.0f %.0f", wid, a.x + (b.x - a.x) * i / 8, a.y + (b.y - a.y) * i / 8);
+  pointer ("mouseup 1");
+}
+
+/* A module goes in only while the router is off; once it is on again,
+ * IOS has the module's interfaces. */
+START_TEST (test_physical_module)
+{
+  g_autofree char *wid = NULL;
+  g_autofree char *r0_wid = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *dialog = NULL;
+  Item r0;
+
+  ck_assert (g_file_set_contents (app.lab, router_saved_lab, -1, NULL));
+  app_start (app.lab, FALSE);
+  wid = wait_window ("^lab\\.pclab$");
+  r0 = wait_item ("DEVICE", "R0");
+  double_click (wid, r0);
+  r0_wid = wait_window ("^R0$");
+  move_window (r0_wid, 0, 0);
+  click_widget (r0_wid, "R0/tab:physical");
+
+  /* Powered on: a WIC-2T dragged onto slot 0/0 is refused, saying why. */
+  drag_widget (r0_wid, "R0/module:WIC-2T", "R0/slot:0/0");
+  wait_screen_reads (r0_wid, "physical-refused", "Power it off");
+
+  /* Off, it goes in. */
+  click_widget (r0_wid, "R0/power");
+  drag_widget (r0_wid, "R0/module:WIC-2T", "R0/slot:0/0");
+  focus (wid);
+  saved = save_lab ();
+  ck_assert_msg (strstr (saved, "<module slot=\"0/0\" name=\"WIC-2T\"") != NULL &&
+                 strstr (saved, "power=\"off\"") != NULL, "saved lab:\n%s", saved);
+  g_free (screenshot (r0_wid, "physical-inserted"));
+
+  /* On again: it boots from its startup-config with the new interfaces. */
+  click_widget (r0_wid, "R0/power");
+  click_widget (r0_wid, "R0/tab:cli");
+  wait_screen_reads (r0_wid, "physical-boot", "Press RETURN to get started");
+  focus (r0_wid);
+  key ("Return");
+  type_line ("enable");
+  type_line ("show ip interface brief");
+  wait_screen_reads (r0_wid, "physical-show-ip", "Serial0/0/0");
+  wait_screen_reads (r0_wid, "physical-show-ip", "Serial0/0/1");
+
+  /* Powering on is an unsaved change: quitting asks; Discard. */
+  focus (wid);
+  key ("ctrl+q");
+  g_free (dialog);
+  dialog = wait_window ("^Unsaved Changes$");
+  focus (dialog);
+  key ("alt+d");
+  ck_assert_int_eq (app_wait_exit (TIMEOUT_MS), 0);
+}
+END_TEST
+
 static Suite *
 device_window_suite (void)
 {
@@ -326,6 +436,7 @@ device_window_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_cli_hostname);
   tcase_add_test (tc, test_desktop_ip_config_ping);
+  tcase_add_test (tc, test_physical_module);
   suite_add_tcase (suite, tc);
   return suite;
 }

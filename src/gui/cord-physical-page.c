@@ -9,6 +9,7 @@
 
 #include "cord-error.h"
 #include "cord-physical-page-private.h"
+#include "cord-test-geometry.h"
 
 G_DEFINE_FINAL_TYPE (CordPhysicalPage, cord_physical_page, GTK_TYPE_WIDGET)
 
@@ -536,6 +537,11 @@ module_row (CordPhysicalPage     *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_tooltip_text (row, module->description);
   g_object_set_data (G_OBJECT (row), "cord-module", (gpointer) module->name);
+  {
+    g_autofree char *id = g_strconcat ("module:", module->name, NULL);
+
+    cord_geometry_tag (row, id);
+  }
   _cord_physical_page_add_row_drag (self, row);
   return row;
 }
@@ -721,6 +727,38 @@ cord_physical_page_class_init (CordPhysicalPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "cordphysicalpage");
 }
 
+/* For the test hook: the panel's slots and power switch, where they are
+ * drawn now. */
+static void
+describe_panel (GtkWidget           *area,
+                CordGeometryAddFunc  add,
+                gpointer             add_data)
+{
+  CordPhysicalPage *self = CORD_PHYSICAL_PAGE (gtk_widget_get_ancestor (area, CORD_TYPE_PHYSICAL_PAGE));
+  CordRenderPanel *panel = self != NULL ? _cord_physical_page_get_panel (self) : NULL;
+  double z, ox, oy;
+
+  g_assert (GTK_IS_DRAWING_AREA (area));
+
+  if (panel == NULL)
+    return;
+  _cord_physical_page_view (self, &z, &ox, &oy);
+  for (guint i = 0; i < cord_render_panel_get_n_hits (panel); i++)
+    {
+      const CordPanelHit *hit = cord_render_panel_get_hit (panel, i);
+      double x = ox + z * (hit->rect.origin.x + hit->rect.size.width / 2);
+      double y = oy + z * (hit->rect.origin.y + hit->rect.size.height / 2);
+      g_autofree char *id = NULL;
+
+      if (hit->kind == CORD_PANEL_HIT_SLOT)
+        id = g_strconcat ("slot:", hit->id, NULL);
+      else if (hit->kind == CORD_PANEL_HIT_POWER)
+        id = g_strdup ("power");
+      if (id != NULL)
+        add (add_data, area, x, y, id);
+    }
+}
+
 static void
 cord_physical_page_init (CordPhysicalPage *self)
 {
@@ -728,6 +766,7 @@ cord_physical_page_init (CordPhysicalPage *self)
   self->fit = TRUE;
   self->zoom = 1.0;
   gtk_drawing_area_set_draw_func (self->area, draw_area, self, NULL);
+  cord_geometry_set_func (GTK_WIDGET (self->area), describe_panel);
 
   _cord_physical_page_init_input (self);
 
