@@ -666,7 +666,8 @@ apply_address (CordConfigPage *self,
     command = g_strdup ("no ip address");
   g_object_set_data (G_OBJECT (self->address), "dirty", NULL);
   g_object_set_data (G_OBJECT (self->mask), "dirty", NULL);
-  _cord_config_page_port_configure (self, command, undo, _("IP Address"));
+  /* The field's name, not the Command Prompt's English "IP Address". */
+  _cord_config_page_port_configure (self, command, undo, C_("form field", "IP Address"));
 }
 
 static char *
@@ -812,10 +813,12 @@ _cord_config_page_build_interface (CordConfigPage *self,
                                                    apply_host_ip);
       self->dns = _cord_config_page_entry_new (self, "dns-server", _cord_config_page_valid_address_or_empty,
                                                apply_host_ip);
-      _cord_config_page_grid_row (grid, _("IPv4 Address"), GTK_WIDGET (self->address));
-      _cord_config_page_grid_row (grid, _("Subnet Mask"), GTK_WIDGET (self->mask));
-      _cord_config_page_grid_row (grid, _("Default Gateway"), GTK_WIDGET (self->gateway));
-      _cord_config_page_grid_row (grid, _("DNS Server"), GTK_WIDGET (self->dns));
+      /* The PC's Command Prompt prints these words in English; the form's
+       * labels have a context of their own, so they can be translated. */
+      _cord_config_page_grid_row (grid, C_("form field", "IPv4 Address"), GTK_WIDGET (self->address));
+      _cord_config_page_grid_row (grid, C_("form field", "Subnet Mask"), GTK_WIDGET (self->mask));
+      _cord_config_page_grid_row (grid, C_("form field", "Default Gateway"), GTK_WIDGET (self->gateway));
+      _cord_config_page_grid_row (grid, C_("form field", "DNS Server"), GTK_WIDGET (self->dns));
     }
   else if (_cord_config_page_port_info (self, name, &info))
     {
@@ -824,8 +827,8 @@ _cord_config_page_build_interface (CordConfigPage *self,
                                                    apply_address);
       self->mask = _cord_config_page_entry_new (self, "subnet-mask", _cord_config_page_valid_mask_or_empty,
                                                 apply_address);
-      _cord_config_page_grid_row (grid, _("IPv4 Address"), GTK_WIDGET (self->address));
-      _cord_config_page_grid_row (grid, _("Subnet Mask"), GTK_WIDGET (self->mask));
+      _cord_config_page_grid_row (grid, C_("form field", "IPv4 Address"), GTK_WIDGET (self->address));
+      _cord_config_page_grid_row (grid, C_("form field", "Subnet Mask"), GTK_WIDGET (self->mask));
       cord_ip_if_info_clear (&info);
     }
   else if (cord_kind_has_vlans (self->device->model->kind))
