@@ -1,109 +1,62 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* CordConfigPage: the Config tab of a device window, forms that configure the device through IOS commands, shown as they run. */
+/* CordConfigPage: the Config tab of a device window, forms that configure the device through IOS commands, shown as they run; the forms themselves are in cord-config-forms.c. */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "cmd-interface.h"
-#include "cord-config-page.h"
+#include "cord-config-page-private.h"
 #include "frame.h"
 #include "ios-console.h"
 #include "ip.h"
-#include "switching.h"
-
-/* Checks what is typed in an entry; FALSE with *why set when it is wrong. */
-typedef gboolean (*ValidateFunc) (CordConfigPage *self,
-                                  const char     *text,
-                                  char          **why);
-/* Applies an entry that holds a valid value. */
-typedef void (*ApplyFunc) (CordConfigPage *self,
-                           GtkEditable    *entry);
-
-struct _CordConfigPage
-{
-  GtkWidget     parent_instance;
-
-  CordDocument *document;
-  CordTopology *topology;
-  CordDevice   *device;
-  CordConsole  *console;
-  guint         echo_id;
-  gulong        changed_handler;
-  gulong        port_added_handler;
-  gulong        port_removed_handler;
-
-  GtkWidget    *paned;         /* the only child */
-  GtkListBox   *sidebar;
-  GtkWidget    *scroller;      /* holds the form */
-  GtkLabel     *title;
-  GtkLabel     *status;        /* why the last change failed, or that the device is off */
-  GtkTextView  *echo;
-  char         *selected;      /* "settings", "static", "vlans", "if:NAME" */
-  gboolean      updating;      /* values are being set from the device */
-
-  /* The widgets of the form shown; NULL when it has none. */
-  GtkWidget    *form;
-  GtkEditable  *display_name, *hostname;
-  GtkEditable  *address, *mask, *gateway, *dns;
-  GtkEditable  *net, *net_mask, *next_hop;
-  GtkEditable  *vlan_id, *vlan_name;
-  GtkEditable  *mac_entry;     /* a router's Ethernet port: `mac-address` */
-  GtkWidget    *port_on;
-  GtkDropDown  *bandwidth, *duplex, *mode, *vlan;
-  GtkLabel     *mac, *vlan_label;
-  GtkListBox   *list;
-  GArray       *vlan_ids;      /* guint16: the vlan drop-down's items */
-};
 
 G_DEFINE_FINAL_TYPE (CordConfigPage, cord_config_page, GTK_TYPE_WIDGET)
 
 static void form_show (CordConfigPage *self);
-static void form_update (CordConfigPage *self);
 
 /* --- The device's state -------------------------------------------------- */
 
-static CordSim *
-page_sim (CordConfigPage *self)
+CordSim *
+_cord_config_page_sim (CordConfigPage *self)
 {
   return cord_document_get_sim (self->document);
 }
 
 /* The device's IOS while it runs, NULL otherwise. */
-static CordIosDevice *
-page_ios (CordConfigPage *self)
+CordIosDevice *
+_cord_config_page_ios (CordConfigPage *self)
 {
   CordIosSession *session = self->console != NULL ? cord_console_get_session (self->console) : NULL;
 
   return session != NULL ? cord_ios_session_get_device (session) : NULL;
 }
 
-static const char *
-selected_port (CordConfigPage *self)
+const char *
+_cord_config_page_selected_port (CordConfigPage *self)
 {
   return g_str_has_prefix (self->selected, "if:") ? self->selected + 3 : NULL;
 }
 
-static gboolean
-is_host (CordConfigPage *self)
+gboolean
+_cord_config_page_is_host (CordConfigPage *self)
 {
   return cord_kind_is_host (self->device->model->kind);
 }
 
 /* Routed ports are those with an IP interface (router ports, a 3560's
  * `no switchport` ports). */
-static gboolean
-port_info (CordConfigPage *self,
-           const char     *ifname,
-           CordIpIfInfo   *info)
+gboolean
+_cord_config_page_port_info (CordConfigPage *self,
+                             const char     *ifname,
+                             CordIpIfInfo   *info)
 {
-  if (is_host (self) || page_ios (self) == NULL)
+  if (_cord_config_page_is_host (self) || _cord_config_page_ios (self) == NULL)
     return FALSE;
-  return cord_ip_get_interface (page_sim (self), self->device, ifname, info);
+  return cord_ip_get_interface (_cord_config_page_sim (self), self->device, ifname, info);
 }
 
-static char *
-ipv4 (guint32 address)
+char *
+_cord_config_page_ipv4 (guint32 address)
 {
   char buf[CORD_FRAME_IPV4_STRLEN];
 
@@ -117,8 +70,8 @@ is_mask (guint32 mask)
   return mask != 0 && ((~mask + 1) & ~mask) == 0;
 }
 
-static guint32
-classful_mask (guint32 address)
+guint32
+_cord_config_page_classful_mask (guint32 address)
 {
   guint first = address >> 24;
 
@@ -127,9 +80,9 @@ classful_mask (guint32 address)
 
 /* --- Applying a change --------------------------------------------------- */
 
-static void
-show_status (CordConfigPage *self,
-             const char     *message)
+void
+_cord_config_page_show_status (CordConfigPage *self,
+                               const char     *message)
 {
   gtk_label_set_text (self->status, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status), message != NULL);
@@ -137,43 +90,43 @@ show_status (CordConfigPage *self,
 
 /* Runs @commands as one undoable edit called @label; @undo puts back the
  * state before. */
-static gboolean
-configure (CordConfigPage *self,
-           const char     *commands,
-           const char     *undo,
-           const char     *label)
+gboolean
+_cord_config_page_configure (CordConfigPage *self,
+                             const char     *commands,
+                             const char     *undo,
+                             const char     *label)
 {
   g_autoptr(GError) error = NULL;
 
   if (!cord_topology_configure (self->topology, self->device, commands, undo, label, &error))
     {
-      show_status (self, error->message);
-      form_update (self);
+      _cord_config_page_show_status (self, error->message);
+      _cord_config_page_form_update (self);
       return FALSE;
     }
-  show_status (self, NULL);
-  form_update (self);
+  _cord_config_page_show_status (self, NULL);
+  _cord_config_page_form_update (self);
   return TRUE;
 }
 
-static gboolean
-port_configure (CordConfigPage *self,
-                const char     *command,
-                const char     *undo,
-                const char     *label)
+gboolean
+_cord_config_page_port_configure (CordConfigPage *self,
+                                  const char     *command,
+                                  const char     *undo,
+                                  const char     *label)
 {
-  const char *port = selected_port (self);
+  const char *port = _cord_config_page_selected_port (self);
   g_autofree char *commands = g_strdup_printf ("interface %s\n%s", port, command);
   g_autofree char *undo_commands = g_strdup_printf ("interface %s\n%s", port, undo);
   g_autofree char *title = g_strdup_printf ("%s: %s", port, label);
 
-  return configure (self, commands, undo_commands, title);
+  return _cord_config_page_configure (self, commands, undo_commands, title);
 }
 
 /* Adds text to the pane, as the consoles echo it. */
-static void
-echo_append (CordConfigPage *self,
-             const char     *text)
+void
+_cord_config_page_echo_append (CordConfigPage *self,
+                               const char     *text)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->echo);
   GtkTextIter end;
@@ -195,7 +148,7 @@ on_echo (CordConsole *console,
   CordConfigPage *self = user_data;
   g_autofree char *text = g_strndup (data, len);
 
-  echo_append (self, text);
+  _cord_config_page_echo_append (self, text);
 }
 
 static void
@@ -210,9 +163,9 @@ on_echo_gone (gpointer user_data)
 
 /* --- Entries --------------------------------------------------------------- */
 
-static gboolean
-entry_validate (CordConfigPage *self,
-                GtkEditable    *entry)
+gboolean
+_cord_config_page_entry_validate (CordConfigPage *self,
+                                  GtkEditable    *entry)
 {
   ValidateFunc validate = g_object_get_data (G_OBJECT (entry), "validate");
   g_autofree char *why = NULL;
@@ -233,9 +186,9 @@ entry_apply (CordConfigPage *self,
   ApplyFunc apply = g_object_get_data (G_OBJECT (entry), "apply");
 
   g_object_set_data (G_OBJECT (entry), "dirty", NULL);
-  if (!entry_validate (self, entry))
+  if (!_cord_config_page_entry_validate (self, entry))
     {
-      show_status (self, gtk_widget_get_tooltip_text (GTK_WIDGET (entry)));
+      _cord_config_page_show_status (self, gtk_widget_get_tooltip_text (GTK_WIDGET (entry)));
       return;
     }
   if (apply != NULL)
@@ -249,7 +202,7 @@ on_entry_changed (GtkEditable    *entry,
   if (self->updating)
     return;
   g_object_set_data (G_OBJECT (entry), "dirty", GINT_TO_POINTER (TRUE));
-  entry_validate (self, entry);
+  _cord_config_page_entry_validate (self, entry);
 }
 
 static void
@@ -270,24 +223,24 @@ on_entry_leave (GtkEventControllerFocus *controller,
 }
 
 /* Puts a value from the device into @entry, unless the user is editing it. */
-static void
-entry_set (CordConfigPage *self,
-           GtkEditable    *entry,
-           const char     *text)
+void
+_cord_config_page_entry_set (CordConfigPage *self,
+                             GtkEditable    *entry,
+                             const char     *text)
 {
   if (entry == NULL || g_object_get_data (G_OBJECT (entry), "dirty") != NULL)
     return;
   if (strcmp (gtk_editable_get_text (entry), text != NULL ? text : "") != 0)
     gtk_editable_set_text (entry, text != NULL ? text : "");
-  entry_validate (self, entry);
+  _cord_config_page_entry_validate (self, entry);
 }
 
 /* --- Validators ------------------------------------------------------------ */
 
-static gboolean
-valid_display_name (CordConfigPage *self,
-                    const char     *text,
-                    char          **why)
+gboolean
+_cord_config_page_valid_display_name (CordConfigPage *self,
+                                      const char     *text,
+                                      char          **why)
 {
   g_autoptr(GError) error = NULL;
 
@@ -299,10 +252,10 @@ valid_display_name (CordConfigPage *self,
   return TRUE;
 }
 
-static gboolean
-valid_hostname (CordConfigPage *self,
-                const char     *text,
-                char          **why)
+gboolean
+_cord_config_page_valid_hostname (CordConfigPage *self,
+                                  const char     *text,
+                                  char          **why)
 {
   gsize len = strlen (text);
 
@@ -320,10 +273,10 @@ valid_hostname (CordConfigPage *self,
   return TRUE;
 }
 
-static gboolean
-valid_address_or_empty (CordConfigPage *self,
-                        const char     *text,
-                        char          **why)
+gboolean
+_cord_config_page_valid_address_or_empty (CordConfigPage *self,
+                                          const char     *text,
+                                          char          **why)
 {
   guint32 address;
 
@@ -333,24 +286,24 @@ valid_address_or_empty (CordConfigPage *self,
   return FALSE;
 }
 
-static gboolean
-valid_address (CordConfigPage *self,
-               const char     *text,
-               char          **why)
+gboolean
+_cord_config_page_valid_address (CordConfigPage *self,
+                                 const char     *text,
+                                 char          **why)
 {
   if (*text == '\0')
     {
       *why = g_strdup (_("Type an IPv4 address such as 192.168.1.1"));
       return FALSE;
     }
-  return valid_address_or_empty (self, text, why);
+  return _cord_config_page_valid_address_or_empty (self, text, why);
 }
 
 /* The dotted form IOS writes, or the colon and dash forms Windows and
  * Linux print; empty is the burned-in address. */
-static gboolean
-parse_mac (const char *text,
-           guint64    *mac)
+gboolean
+_cord_config_page_parse_mac (const char *text,
+                             guint64    *mac)
 {
   g_autofree char *colons = g_strdelimit (g_strdup (text), "-", ':');
   CordMac bytes;
@@ -365,14 +318,14 @@ parse_mac (const char *text,
   return TRUE;
 }
 
-static gboolean
-valid_mac (CordConfigPage *self,
-           const char     *text,
-           char          **why)
+gboolean
+_cord_config_page_valid_mac (CordConfigPage *self,
+                             const char     *text,
+                             char          **why)
 {
   guint64 mac;
 
-  if (!parse_mac (text, &mac))
+  if (!_cord_config_page_parse_mac (text, &mac))
     {
       *why = g_strdup (_("Type a MAC address such as 0001.4200.abcd, or leave it empty for the burned-in one"));
       return FALSE;
@@ -385,10 +338,10 @@ valid_mac (CordConfigPage *self,
   return TRUE;
 }
 
-static gboolean
-valid_mask_or_empty (CordConfigPage *self,
-                     const char     *text,
-                     char          **why)
+gboolean
+_cord_config_page_valid_mask_or_empty (CordConfigPage *self,
+                                       const char     *text,
+                                       char          **why)
 {
   guint32 mask;
 
@@ -398,10 +351,10 @@ valid_mask_or_empty (CordConfigPage *self,
   return FALSE;
 }
 
-static gboolean
-valid_mask (CordConfigPage *self,
-            const char     *text,
-            char          **why)
+gboolean
+_cord_config_page_valid_mask (CordConfigPage *self,
+                              const char     *text,
+                              char          **why)
 {
   guint32 mask;
 
@@ -412,10 +365,10 @@ valid_mask (CordConfigPage *self,
   return FALSE;
 }
 
-static gboolean
-valid_vlan_id (CordConfigPage *self,
-               const char     *text,
-               char          **why)
+gboolean
+_cord_config_page_valid_vlan_id (CordConfigPage *self,
+                                 const char     *text,
+                                 char          **why)
 {
   guint64 vid;
 
@@ -425,10 +378,10 @@ valid_vlan_id (CordConfigPage *self,
   return FALSE;
 }
 
-static gboolean
-valid_vlan_name (CordConfigPage *self,
-                 const char     *text,
-                 char          **why)
+gboolean
+_cord_config_page_valid_vlan_name (CordConfigPage *self,
+                                   const char     *text,
+                                   char          **why)
 {
   if (strlen (text) <= 32 && strpbrk (text, " \t?") == NULL)
     return TRUE;
@@ -458,9 +411,9 @@ field_label (const char *text)
   return label;
 }
 
-static GtkWidget *
-section (GtkWidget  *form,
-         const char *title)
+GtkWidget *
+_cord_config_page_section (GtkWidget  *form,
+                           const char *title)
 {
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *grid = grid_new ();
@@ -474,10 +427,10 @@ section (GtkWidget  *form,
   return grid;
 }
 
-static void
-grid_row (GtkWidget  *grid,
-          const char *label,
-          GtkWidget  *widget)
+void
+_cord_config_page_grid_row (GtkWidget  *grid,
+                            const char *label,
+                            GtkWidget  *widget)
 {
   GtkSizeGroup *labels = g_object_get_data (G_OBJECT (gtk_widget_get_parent (grid)), "labels");
   GtkWidget *title = field_label (label != NULL ? label : "");
@@ -496,11 +449,11 @@ grid_row (GtkWidget  *grid,
 
 /* An entry called @name that checks what is typed with @validate and
  * applies it with @apply on Enter or when the focus leaves it. */
-static GtkEditable *
-entry_new (CordConfigPage *self,
-           const char     *name,
-           ValidateFunc    validate,
-           ApplyFunc       apply)
+GtkEditable *
+_cord_config_page_entry_new (CordConfigPage *self,
+                             const char     *name,
+                             ValidateFunc    validate,
+                             ApplyFunc       apply)
 {
   GtkWidget *entry = gtk_entry_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
@@ -515,11 +468,11 @@ entry_new (CordConfigPage *self,
   return GTK_EDITABLE (entry);
 }
 
-static GtkWidget *
-button_new (const char *label,
-            const char *name,
-            GCallback   callback,
-            gpointer    user_data)
+GtkWidget *
+_cord_config_page_button_new (const char *label,
+                              const char *name,
+                              GCallback   callback,
+                              gpointer    user_data)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
@@ -528,9 +481,9 @@ button_new (const char *label,
   return button;
 }
 
-static GtkWidget *
-button_row (GtkWidget *first,
-            ...)
+GtkWidget *
+_cord_config_page_button_row (GtkWidget *first,
+                              ...)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   va_list args;
@@ -542,9 +495,9 @@ button_row (GtkWidget *first,
   return box;
 }
 
-static GtkDropDown *
-drop_down_new (const char         *name,
-               const char * const *items)
+GtkDropDown *
+_cord_config_page_drop_down_new (const char         *name,
+                                 const char * const *items)
 {
   GtkWidget *drop = gtk_drop_down_new_from_strings (items);
 
@@ -554,9 +507,9 @@ drop_down_new (const char         *name,
   return GTK_DROP_DOWN (drop);
 }
 
-static GtkListBox *
-list_new (GtkWidget *form,
-          const char *name)
+GtkListBox *
+_cord_config_page_list_new (GtkWidget *form,
+                            const char *name)
 {
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *frame = gtk_frame_new (NULL);
@@ -571,12 +524,12 @@ list_new (GtkWidget *form,
 
 /* A row of @list with @text and, when @callback is not NULL, a Remove
  * button that passes @key (owned by the row) to it. */
-static void
-list_add (CordConfigPage *self,
-          GtkListBox     *list,
-          const char     *text,
-          GCallback       callback,
-          char           *key)
+void
+_cord_config_page_list_add (CordConfigPage *self,
+                            GtkListBox     *list,
+                            const char     *text,
+                            GCallback       callback,
+                            char           *key)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (text);
@@ -607,8 +560,8 @@ list_add (CordConfigPage *self,
   gtk_list_box_append (list, box);
 }
 
-static void
-list_clear (GtkListBox *list)
+void
+_cord_config_page_list_clear (GtkListBox *list)
 {
   GtkWidget *child;
 
@@ -616,936 +569,28 @@ list_clear (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-/* --- Global settings ------------------------------------------------------- */
-
-static void
-apply_display_name (CordConfigPage *self,
-                    GtkEditable    *entry)
-{
-  const char *name = gtk_editable_get_text (entry);
-  g_autoptr(GError) error = NULL;
-
-  if (strcmp (name, self->device->name) == 0)
-    return;
-  if (!cord_topology_rename_device (self->topology, self->device, name, &error))
-    show_status (self, error->message);
-  else
-    show_status (self, NULL);
-  form_update (self);
-}
-
-static void
-apply_hostname (CordConfigPage *self,
-                GtkEditable    *entry)
-{
-  CordIosDevice *ios = page_ios (self);
-  const char *name = gtk_editable_get_text (entry);
-  g_autofree char *commands = NULL;
-  g_autofree char *undo = NULL;
-
-  if (ios == NULL || strcmp (name, ios->hostname) == 0)
-    return;
-  commands = g_strdup_printf ("hostname %s", name);
-  undo = g_strdup_printf ("hostname %s", ios->hostname);
-  configure (self, commands, undo, _("Change Hostname"));
-}
-
-/* The privileged prompt, for the commands the NVRAM buttons stand for. */
-static char *
-exec_prompt (CordConfigPage *self)
-{
-  CordIosDevice *ios = page_ios (self);
-
-  return g_strdup_printf ("%s#", ios != NULL ? ios->hostname : self->device->name);
-}
-
-static void
-on_save (CordConfigPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *prompt = exec_prompt (self);
-  g_autofree char *text = NULL;
-
-  if (page_ios (self) == NULL)
-    return;
-  if (!cord_console_save_config (self->console, &error))
-    {
-      show_status (self, error->message);
-      return;
-    }
-  text = g_strdup_printf ("%scopy running-config startup-config\n%s\n%s\n%s\n%s\n", prompt,
-                          _("Destination filename [startup-config]? "),
-                          _("Building configuration..."), _("[OK]"), prompt);
-  echo_append (self, text);
-  show_status (self, NULL);
-}
-
-static void
-on_erase (CordConfigPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *prompt = exec_prompt (self);
-  g_autofree char *text = NULL;
-
-  if (page_ios (self) == NULL)
-    return;
-  if (!cord_console_erase_config (self->console, &error))
-    {
-      show_status (self, error->message);
-      return;
-    }
-  text = g_strdup_printf ("%serase startup-config\n%s\n%s\n%s\n%s\n", prompt,
-                          _("Erasing the nvram filesystem will remove all configuration files! Continue? [confirm]"),
-                          _("[OK]"), _("Erase of nvram: complete"), prompt);
-  echo_append (self, text);
-  show_status (self, NULL);
-}
-
-static void
-on_load_response (GtkNativeDialog *dialog,
-                  int              response,
-                  CordConfigPage  *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize len;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      if (!g_file_load_contents (file, NULL, &contents, &len, NULL, &error) ||
-          !cord_topology_set_config (self->topology, self->device, CORD_CONFIG_STARTUP,
-                                     contents, &error))
-        show_status (self, error->message);
-      else
-        show_status (self, NULL);
-    }
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-
-static GtkWindow *
-page_window (CordConfigPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-on_load (CordConfigPage *self)
-{
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Load Startup Config"), page_window (self),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Load"), _("_Cancel"));
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_load_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    CordConfigPage  *self)
-{
-  const char *text = g_object_get_data (G_OBJECT (dialog), "text");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-        show_status (self, error->message);
-      else
-        show_status (self, NULL);
-    }
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-
-static void
-export_config (CordConfigPage *self,
-               gboolean        running)
-{
-  CordIosDevice *ios = page_ios (self);
-  g_autofree char *text = NULL;
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *dialog;
-
-  if (running && ios != NULL)
-    text = cord_ios_cli_write_config (cord_ios_cli_get_default (), ios);
-  else if (!running && self->device->startup_config != NULL)
-    text = g_strdup (self->device->startup_config);
-  if (text == NULL)
-    {
-      show_status (self, running ? _("The device is off: it has no running-config to export")
-                                 : _("NVRAM holds no startup-config to export"));
-      return;
-    }
-  dialog = gtk_file_chooser_native_new (running ? _("Export Running Config") : _("Export Startup Config"),
-                                        page_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  name = g_strdup_printf ("%s-%s.txt", self->device->name, running ? "running-config" : "startup-config");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_object_set_data_full (G_OBJECT (dialog), "text", g_steal_pointer (&text), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-on_export_startup (CordConfigPage *self)
-{
-  export_config (self, FALSE);
-}
-
-static void
-on_export_running (CordConfigPage *self)
-{
-  export_config (self, TRUE);
-}
-
-static void
-build_settings (CordConfigPage *self,
-                GtkWidget      *form)
-{
-  GtkWidget *grid = section (form, _("Names"));
-
-  self->display_name = entry_new (self, "display-name", valid_display_name, apply_display_name);
-  grid_row (grid, _("Display Name"), GTK_WIDGET (self->display_name));
-  if (!cord_kind_has_ios (self->device->model->kind))
-    return;
-  self->hostname = entry_new (self, "hostname", valid_hostname, apply_hostname);
-  grid_row (grid, _("Hostname"), GTK_WIDGET (self->hostname));
-  grid = section (form, _("NVRAM"));
-  grid_row (grid, NULL, button_row (button_new (_("_Erase"), "erase", G_CALLBACK (on_erase), self),
-                                    button_new (_("_Save"), "save", G_CALLBACK (on_save), self),
-                                    NULL));
-  grid = section (form, _("Startup Config"));
-  grid_row (grid, NULL, button_row (button_new (_("_Load…"), "load", G_CALLBACK (on_load), self),
-                                    button_new (_("E_xport…"), "export-startup",
-                                                G_CALLBACK (on_export_startup), self),
-                                    NULL));
-  grid = section (form, _("Running Config"));
-  grid_row (grid, NULL, button_row (button_new (_("Ex_port…"), "export-running",
-                                                G_CALLBACK (on_export_running), self),
-                                    NULL));
-}
-
-/* --- Static routes ----------------------------------------------------------- */
-
-static char *
-route_spec (const CordRouteInfo *route)
-{
-  g_autofree char *prefix = ipv4 (route->prefix);
-  g_autofree char *mask = ipv4 (route->mask);
-  GString *spec = g_string_new (NULL);
-
-  g_string_append_printf (spec, "%s %s", prefix, mask);
-  if (route->ifname != NULL)
-    g_string_append_printf (spec, " %s", route->ifname);
-  if (route->nexthop != 0)
-    {
-      g_autofree char *hop = ipv4 (route->nexthop);
-
-      g_string_append_printf (spec, " %s", hop);
-    }
-  return g_string_free (spec, FALSE);
-}
-
-static void
-on_route_remove (GtkButton      *button,
-                 CordConfigPage *self)
-{
-  /* The key is the route as `ip route` takes it, distance included. */
-  const char *key = g_object_get_data (G_OBJECT (button), "key");
-  g_auto(GStrv) parts = g_strsplit (key, "|", 2);
-  g_autofree char *commands = g_strdup_printf ("no ip route %s", parts[0]);
-  g_autofree char *undo = g_strdup_printf ("ip route %s%s", parts[0], parts[1]);
-
-  configure (self, commands, undo, _("Remove Static Route"));
-}
-
-static void
-on_route_add (CordConfigPage *self)
-{
-  GtkEditable *entries[] = { self->net, self->net_mask, self->next_hop };
-  g_autofree char *commands = NULL;
-  g_autofree char *undo = NULL;
-  guint32 net, mask;
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    if (!entry_validate (self, entries[i]))
-      {
-        show_status (self, gtk_widget_get_tooltip_text (GTK_WIDGET (entries[i])));
-        return;
-      }
-  cord_frame_ipv4_parse (gtk_editable_get_text (self->net), &net);
-  cord_frame_ipv4_parse (gtk_editable_get_text (self->net_mask), &mask);
-  if ((net & ~mask) != 0)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->net), "error");
-      show_status (self, _("The network address has bits outside its mask"));
-      return;
-    }
-  commands = g_strdup_printf ("ip route %s %s %s", gtk_editable_get_text (self->net),
-                              gtk_editable_get_text (self->net_mask),
-                              gtk_editable_get_text (self->next_hop));
-  undo = g_strdup_printf ("no %s", commands);
-  if (configure (self, commands, undo, _("Add Static Route")))
-    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-      gtk_editable_set_text (entries[i], "");
-}
-
-static void
-build_static (CordConfigPage *self,
-              GtkWidget      *form)
-{
-  GtkWidget *grid = section (form, _("Static Routes"));
-
-  self->net = entry_new (self, "route-network", valid_address, NULL);
-  self->net_mask = entry_new (self, "route-mask", valid_mask, NULL);
-  self->next_hop = entry_new (self, "route-next-hop", valid_address, NULL);
-  grid_row (grid, _("Network"), GTK_WIDGET (self->net));
-  grid_row (grid, _("Mask"), GTK_WIDGET (self->net_mask));
-  grid_row (grid, _("Next Hop"), GTK_WIDGET (self->next_hop));
-  grid_row (grid, NULL, button_row (button_new (_("_Add"), "route-add", G_CALLBACK (on_route_add), self),
-                                    NULL));
-  section (form, _("Network Address"));
-  self->list = list_new (form, "routes");
-}
-
-static void
-update_static (CordConfigPage *self)
-{
-  GArray *routes = cord_ip_list_static_routes (page_sim (self), self->device);
-
-  list_clear (self->list);
-  for (guint i = 0; routes != NULL && i < routes->len; i++)
-    {
-      const CordRouteInfo *route = &g_array_index (routes, CordRouteInfo, i);
-      g_autofree char *spec = route_spec (route);
-      g_autofree char *text = g_strdup_printf ("ip route %s", spec);
-      g_autofree char *distance = route->distance > 1 ? g_strdup_printf (" %u", route->distance) : g_strdup ("");
-
-      list_add (self, self->list, text, G_CALLBACK (on_route_remove),
-                g_strdup_printf ("%s|%s", spec, distance));
-    }
-  if (routes == NULL || routes->len == 0)
-    list_add (self, self->list, _("No static routes"), NULL, NULL);
-  if (routes != NULL)
-    g_array_unref (routes);
-}
-
-/* --- VLAN database ------------------------------------------------------------ */
-
-static char *
-vlan_restore (CordConfigPage *self,
-              guint           vid)
-{
-  GArray *vlans = cord_switch_list_vlans (page_sim (self), self->device);
-  char *undo = g_strdup_printf ("vlan %u", vid);
-
-  for (guint i = 0; i < vlans->len; i++)
-    {
-      const CordVlanInfo *vlan = &g_array_index (vlans, CordVlanInfo, i);
-      g_autofree char *fallback = g_strdup_printf ("VLAN%04u", vid);
-
-      if (vlan->vid == vid && g_strcmp0 (vlan->name, fallback) != 0)
-        {
-          g_free (undo);
-          undo = g_strdup_printf ("vlan %u\n name %s", vid, vlan->name);
-        }
-    }
-  g_array_unref (vlans);
-  return undo;
-}
-
-static void
-on_vlan_add (CordConfigPage *self)
-{
-  const char *name = gtk_editable_get_text (self->vlan_name);
-  g_autofree char *commands = NULL;
-  g_autofree char *undo = NULL;
-  guint vid;
-
-  if (!entry_validate (self, self->vlan_id) || !entry_validate (self, self->vlan_name))
-    {
-      show_status (self, _("Type a VLAN number from 1 to 4094 and a one-word name"));
-      return;
-    }
-  vid = atoi (gtk_editable_get_text (self->vlan_id));
-  commands = *name != '\0' ? g_strdup_printf ("vlan %u\n name %s", vid, name)
-                           : g_strdup_printf ("vlan %u", vid);
-  undo = cord_switch_vlan_exists (page_sim (self), self->device, vid)
-           ? vlan_restore (self, vid) : g_strdup_printf ("no vlan %u", vid);
-  if (configure (self, commands, undo, _("Add VLAN")))
-    {
-      gtk_editable_set_text (self->vlan_id, "");
-      gtk_editable_set_text (self->vlan_name, "");
-    }
-}
-
-static void
-remove_vlan (CordConfigPage *self,
-             guint           vid)
-{
-  g_autofree char *commands = g_strdup_printf ("no vlan %u", vid);
-  g_autofree char *undo = NULL;
-
-  if (!cord_switch_vlan_exists (page_sim (self), self->device, vid))
-    {
-      show_status (self, _("There is no such VLAN in the database"));
-      return;
-    }
-  undo = vlan_restore (self, vid);
-  configure (self, commands, undo, _("Remove VLAN"));
-}
-
-static void
-on_vlan_remove (CordConfigPage *self)
-{
-  if (!entry_validate (self, self->vlan_id))
-    {
-      show_status (self, gtk_widget_get_tooltip_text (GTK_WIDGET (self->vlan_id)));
-      return;
-    }
-  remove_vlan (self, atoi (gtk_editable_get_text (self->vlan_id)));
-}
-
-static void
-on_vlan_row_remove (GtkButton      *button,
-                    CordConfigPage *self)
-{
-  remove_vlan (self, atoi (g_object_get_data (G_OBJECT (button), "key")));
-}
-
-static void
-build_vlans (CordConfigPage *self,
-             GtkWidget      *form)
-{
-  GtkWidget *grid = section (form, _("VLAN Configuration"));
-
-  self->vlan_id = entry_new (self, "vlan-number", valid_vlan_id, NULL);
-  self->vlan_name = entry_new (self, "vlan-name", valid_vlan_name, NULL);
-  grid_row (grid, _("VLAN Number"), GTK_WIDGET (self->vlan_id));
-  grid_row (grid, _("VLAN Name"), GTK_WIDGET (self->vlan_name));
-  grid_row (grid, NULL, button_row (button_new (_("_Add"), "vlan-add", G_CALLBACK (on_vlan_add), self),
-                                    button_new (_("_Remove"), "vlan-remove",
-                                                G_CALLBACK (on_vlan_remove), self),
-                                    NULL));
-  section (form, _("VLANs"));
-  self->list = list_new (form, "vlans");
-}
-
-static void
-update_vlans (CordConfigPage *self)
-{
-  GArray *vlans = cord_switch_list_vlans (page_sim (self), self->device);
-
-  list_clear (self->list);
-  for (guint i = 0; i < vlans->len; i++)
-    {
-      const CordVlanInfo *vlan = &g_array_index (vlans, CordVlanInfo, i);
-      g_autofree char *text = g_strdup_printf ("%-5u %s", vlan->vid, vlan->name);
-
-      list_add (self, self->list, text, vlan->default_vlan ? NULL : G_CALLBACK (on_vlan_row_remove),
-                g_strdup_printf ("%u", vlan->vid));
-    }
-  g_array_unref (vlans);
-}
-
-/* --- Interfaces ------------------------------------------------------------- */
-
-static const char *const bandwidth_items[] = { N_("Auto"), N_("100 Mbps"), N_("10 Mbps"), N_("1000 Mbps"), NULL };
-static const guint bandwidth_speeds[] = { 0, 100, 10, 1000 };
-static const char *const duplex_items[] = { N_("Auto"), N_("Full Duplex"), N_("Half Duplex"), NULL };
-static const char *const duplex_words[] = { "auto", "full", "half" };
-static const char *const mode_items[] = { N_("Access"), N_("Trunk"), N_("Dynamic Auto"), N_("Dynamic Desirable"), NULL };
-static const char *const mode_words[] = { "access", "trunk", "dynamic auto", "dynamic desirable" };
-
-static guint
-mode_index (CordSwitchportMode mode)
-{
-  switch (mode)
-    {
-    case CORD_SWITCHPORT_ACCESS:            return 0;
-    case CORD_SWITCHPORT_TRUNK:             return 1;
-    case CORD_SWITCHPORT_DYNAMIC_AUTO:      return 2;
-    case CORD_SWITCHPORT_DYNAMIC_DESIRABLE: return 3;
-    default:                                return 0;
-    }
-}
-
-static void
-on_port_on (GtkCheckButton *check,
-            GParamSpec     *pspec,
-            CordConfigPage *self)
-{
-  gboolean on = gtk_check_button_get_active (check);
-
-  if (self->updating)
-    return;
-  port_configure (self, on ? "no shutdown" : "shutdown", on ? "shutdown" : "no shutdown",
-                  on ? _("Port On") : _("Port Off"));
-}
-
-static void
-on_bandwidth (GtkDropDown    *drop,
-              GParamSpec     *pspec,
-              CordConfigPage *self)
-{
-  CordIosDevice *ios = page_ios (self);
-  guint selected = gtk_drop_down_get_selected (drop);
-  guint old;
-  g_autofree char *command = NULL;
-  g_autofree char *undo = NULL;
-
-  if (self->updating || ios == NULL || selected >= G_N_ELEMENTS (bandwidth_speeds))
-    return;
-  old = cord_ios_interface_get_speed (ios, selected_port (self));
-  command = bandwidth_speeds[selected] == 0 ? g_strdup ("speed auto")
-                                            : g_strdup_printf ("speed %u", bandwidth_speeds[selected]);
-  undo = old == 0 ? g_strdup ("speed auto") : g_strdup_printf ("speed %u", old);
-  port_configure (self, command, undo, _("Bandwidth"));
-}
-
-static void
-on_duplex (GtkDropDown    *drop,
-           GParamSpec     *pspec,
-           CordConfigPage *self)
-{
-  CordIosDevice *ios = page_ios (self);
-  guint selected = gtk_drop_down_get_selected (drop);
-  g_autofree char *command = NULL;
-  g_autofree char *undo = NULL;
-
-  if (self->updating || ios == NULL || selected >= G_N_ELEMENTS (duplex_words))
-    return;
-  command = g_strdup_printf ("duplex %s", duplex_words[selected]);
-  undo = g_strdup_printf ("duplex %s", duplex_words[cord_ios_interface_get_duplex (ios, selected_port (self))]);
-  port_configure (self, command, undo, _("Duplex"));
-}
-
-static gboolean
-switchport_info (CordConfigPage     *self,
-                 CordSwitchportInfo *info)
-{
-  CordPort *port = cord_device_find_port (self->device, selected_port (self));
-
-  return port != NULL && cord_switch_port_get_info (page_sim (self), port, info);
-}
-
-static void
-on_mode (GtkDropDown    *drop,
-         GParamSpec     *pspec,
-         CordConfigPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (drop);
-  CordSwitchportInfo info;
-  g_autofree char *command = NULL;
-  g_autofree char *undo = NULL;
-
-  if (self->updating || selected >= G_N_ELEMENTS (mode_words) || !switchport_info (self, &info))
-    return;
-  command = g_strdup_printf ("switchport mode %s", mode_words[selected]);
-  undo = g_strdup_printf ("switchport mode %s", mode_words[mode_index (info.admin_mode)]);
-  port_configure (self, command, undo, _("Switchport Mode"));
-}
-
-static void
-on_vlan_choice (GtkDropDown    *drop,
-                GParamSpec     *pspec,
-                CordConfigPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (drop);
-  CordSwitchportInfo info;
-  const char *what;
-  guint vid, old;
-  g_autofree char *command = NULL;
-  g_autofree char *undo = NULL;
-
-  if (self->updating || self->vlan_ids == NULL || selected >= self->vlan_ids->len ||
-      !switchport_info (self, &info))
-    return;
-  vid = g_array_index (self->vlan_ids, guint16, selected);
-  if (info.admin_mode == CORD_SWITCHPORT_TRUNK)
-    {
-      what = "switchport trunk native vlan";
-      old = info.native_vlan;
-    }
-  else
-    {
-      what = "switchport access vlan";
-      old = info.access_vlan;
-    }
-  if (vid == old)
-    return;
-  command = g_strdup_printf ("%s %u", what, vid);
-  undo = g_strdup_printf ("%s %u", what, old);
-  port_configure (self, command, undo, _("VLAN"));
-}
-
-/* IP address and mask apply together. */
-static void
-apply_address (CordConfigPage *self,
-               GtkEditable    *entry)
-{
-  const char *port = selected_port (self);
-  const char *a = gtk_editable_get_text (self->address);
-  const char *m = gtk_editable_get_text (self->mask);
-  CordIpIfInfo info = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *undo = NULL;
-  g_autofree char *command = NULL;
-  guint32 address = 0, mask = 0;
-
-  if (!entry_validate (self, self->address) || !entry_validate (self, self->mask) ||
-      !port_info (self, port, &info))
-    return;
-  cord_frame_ipv4_parse (a, &address);
-  cord_frame_ipv4_parse (m, &mask);
-  if (address != 0 && mask == 0)
-    {
-      /* As Packet Tracer does: the mask of the address's class. */
-      g_autofree char *classful = ipv4 (classful_mask (address));
-
-      gtk_editable_set_text (self->mask, classful);
-      mask = classful_mask (address);
-    }
-  if (*a == '\0' && *m != '\0')
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->address), "error");
-      cord_ip_if_info_clear (&info);
-      return;
-    }
-  if (address != 0 && !cord_ip_check_address (address, mask, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->address), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->address), error->message);
-      show_status (self, error->message);
-      cord_ip_if_info_clear (&info);
-      return;
-    }
-  if (address == info.address && mask == info.mask)
-    {
-      cord_ip_if_info_clear (&info);
-      return;
-    }
-  if (info.address != 0)
-    {
-      g_autofree char *oa = ipv4 (info.address);
-      g_autofree char *om = ipv4 (info.mask);
-
-      undo = g_strdup_printf ("ip address %s %s", oa, om);
-    }
-  else
-    undo = g_strdup ("no ip address");
-  cord_ip_if_info_clear (&info);
-  if (address != 0)
-    {
-      g_autofree char *na = ipv4 (address);
-      g_autofree char *nm = ipv4 (mask);
-
-      command = g_strdup_printf ("ip address %s %s", na, nm);
-    }
-  else
-    command = g_strdup ("no ip address");
-  g_object_set_data (G_OBJECT (self->address), "dirty", NULL);
-  g_object_set_data (G_OBJECT (self->mask), "dirty", NULL);
-  port_configure (self, command, undo, _("IP Address"));
-}
-
-static char *
-mac_command (guint64 mac,
-             guint64 bia)
-{
-  g_autofree char *text = NULL;
-
-  if (mac == 0 || mac == bia)
-    return g_strdup ("no mac-address");
-  text = cord_mac_format (mac);
-  return g_strdup_printf ("mac-address %s", text);
-}
-
-static void
-apply_mac (CordConfigPage *self,
-           GtkEditable    *entry)
-{
-  CordIpIfInfo info = { 0 };
-  g_autofree char *command = NULL;
-  g_autofree char *undo = NULL;
-  guint64 mac;
-
-  if (!port_info (self, selected_port (self), &info))
-    return;
-  parse_mac (gtk_editable_get_text (entry), &mac);
-  if (mac == 0)
-    mac = info.bia;
-  if (mac != info.mac)
-    {
-      command = mac_command (mac, info.bia);
-      undo = mac_command (info.mac, info.bia);
-    }
-  cord_ip_if_info_clear (&info);
-  if (command != NULL)
-    port_configure (self, command, undo, _("MAC Address"));
-  else
-    form_update (self);
-}
-
-/* End devices: their IP settings are the lab's, not IOS's. */
-static void
-apply_host_ip (CordConfigPage *self,
-               GtkEditable    *entry)
-{
-  CordHostIp host = self->device->host;
-  GtkEditable *entries[] = { self->address, self->mask, self->gateway, self->dns };
-  guint32 *fields[] = { &host.address, &host.mask, &host.gateway, &host.dns };
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    {
-      if (!entry_validate (self, entries[i]))
-        return;
-      *fields[i] = 0;
-      cord_frame_ipv4_parse (gtk_editable_get_text (entries[i]), fields[i]);
-      g_object_set_data (G_OBJECT (entries[i]), "dirty", NULL);
-    }
-  if (host.address != 0 && host.mask == 0)
-    {
-      host.mask = classful_mask (host.address);
-    }
-  if (host.address != 0 && !cord_ip_check_address (host.address, host.mask, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->address), "error");
-      show_status (self, error->message);
-      return;
-    }
-  host.dhcp = FALSE;
-  if (memcmp (&host, &self->device->host, sizeof host) == 0)
-    return;
-  if (!cord_topology_set_host_ip (self->topology, self->device, &host, &error))
-    show_status (self, error->message);
-  else
-    show_status (self, NULL);
-  form_update (self);
-}
-
-static void
-build_interface (CordConfigPage *self,
-                 GtkWidget      *form)
-{
-  const char *name = selected_port (self);
-  CordPort *port = cord_device_find_port (self->device, name);
-  CordIpIfInfo info = { 0 };
-  GtkWidget *grid = section (form, _("Port"));
-  const char *bandwidths[G_N_ELEMENTS (bandwidth_items)] = { NULL };
-  const char *duplexes[G_N_ELEMENTS (duplex_items)] = { NULL };
-  const char *modes[G_N_ELEMENTS (mode_items)] = { NULL };
-  guint n_speeds = port != NULL && strcmp (port->type, "GigabitEthernet") == 0 ? 4 : 3;
-  gboolean ethernet = port != NULL && port->medium != CORD_MEDIUM_SERIAL;
-
-  if (port == NULL)
-    return;
-  for (guint i = 0; i < n_speeds; i++)
-    bandwidths[i] = _(bandwidth_items[i]);
-  for (guint i = 0; duplex_items[i] != NULL; i++)
-    duplexes[i] = _(duplex_items[i]);
-  for (guint i = 0; mode_items[i] != NULL; i++)
-    modes[i] = _(mode_items[i]);
-
-  if (!is_host (self))
-    {
-      self->port_on = gtk_check_button_new_with_label (_("On"));
-      gtk_widget_set_name (self->port_on, "port-status");
-      g_signal_connect (self->port_on, "notify::active", G_CALLBACK (on_port_on), self);
-      grid_row (grid, _("Port Status"), self->port_on);
-      if (ethernet)
-        {
-          self->bandwidth = drop_down_new ("bandwidth", bandwidths);
-          self->duplex = drop_down_new ("duplex", duplexes);
-          g_signal_connect (self->bandwidth, "notify::selected", G_CALLBACK (on_bandwidth), self);
-          g_signal_connect (self->duplex, "notify::selected", G_CALLBACK (on_duplex), self);
-          grid_row (grid, _("Bandwidth"), GTK_WIDGET (self->bandwidth));
-          grid_row (grid, _("Duplex"), GTK_WIDGET (self->duplex));
-        }
-    }
-  if (!is_host (self) && ethernet && port_info (self, name, &info))
-    {
-      self->mac_entry = entry_new (self, "mac-address", valid_mac, apply_mac);
-      gtk_widget_add_css_class (GTK_WIDGET (self->mac_entry), "monospace");
-      grid_row (grid, _("MAC Address"), GTK_WIDGET (self->mac_entry));
-      cord_ip_if_info_clear (&info);
-    }
-  else if (cord_port_has_mac (port))
-    {
-      self->mac = GTK_LABEL (gtk_label_new (NULL));
-      gtk_widget_set_name (GTK_WIDGET (self->mac), "mac-address");
-      gtk_label_set_selectable (self->mac, TRUE);
-      gtk_label_set_xalign (self->mac, 0);
-      gtk_widget_add_css_class (GTK_WIDGET (self->mac), "monospace");
-      grid_row (grid, _("MAC Address"), GTK_WIDGET (self->mac));
-    }
-  if (is_host (self))
-    {
-      grid = section (form, _("IP Configuration"));
-      self->address = entry_new (self, "ip-address", valid_address_or_empty, apply_host_ip);
-      self->mask = entry_new (self, "subnet-mask", valid_mask_or_empty, apply_host_ip);
-      self->gateway = entry_new (self, "gateway", valid_address_or_empty, apply_host_ip);
-      self->dns = entry_new (self, "dns-server", valid_address_or_empty, apply_host_ip);
-      grid_row (grid, _("IPv4 Address"), GTK_WIDGET (self->address));
-      grid_row (grid, _("Subnet Mask"), GTK_WIDGET (self->mask));
-      grid_row (grid, _("Default Gateway"), GTK_WIDGET (self->gateway));
-      grid_row (grid, _("DNS Server"), GTK_WIDGET (self->dns));
-    }
-  else if (port_info (self, name, &info))
-    {
-      grid = section (form, _("IP Configuration"));
-      self->address = entry_new (self, "ip-address", valid_address_or_empty, apply_address);
-      self->mask = entry_new (self, "subnet-mask", valid_mask_or_empty, apply_address);
-      grid_row (grid, _("IPv4 Address"), GTK_WIDGET (self->address));
-      grid_row (grid, _("Subnet Mask"), GTK_WIDGET (self->mask));
-      cord_ip_if_info_clear (&info);
-    }
-  else if (cord_kind_has_vlans (self->device->model->kind))
-    {
-      GtkWidget *label;
-
-      grid = section (form, _("Switch Port"));
-      self->mode = drop_down_new ("switchport-mode", modes);
-      g_signal_connect (self->mode, "notify::selected", G_CALLBACK (on_mode), self);
-      grid_row (grid, _("Mode"), GTK_WIDGET (self->mode));
-      self->vlan = drop_down_new ("vlan", NULL);
-      g_signal_connect (self->vlan, "notify::selected", G_CALLBACK (on_vlan_choice), self);
-      grid_row (grid, _("VLAN"), GTK_WIDGET (self->vlan));
-      label = gtk_grid_get_child_at (GTK_GRID (grid), 0, 1);
-      self->vlan_label = GTK_LABEL (label);
-    }
-}
-
-static void
-update_interface (CordConfigPage *self)
-{
-  const char *name = selected_port (self);
-  CordPort *port = cord_device_find_port (self->device, name);
-  CordIosDevice *ios = page_ios (self);
-  CordIpIfInfo info = { 0 };
-  CordSwitchportInfo sw;
-
-  if (port == NULL)
-    return;
-  if (self->port_on != NULL)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (self->port_on),
-                                 !cord_sim_port_get_shutdown (page_sim (self), port));
-  if (self->bandwidth != NULL && ios != NULL)
-    {
-      guint speed = cord_ios_interface_get_speed (ios, name);
-
-      for (guint i = 0; i < G_N_ELEMENTS (bandwidth_speeds); i++)
-        if (bandwidth_speeds[i] == speed)
-          gtk_drop_down_set_selected (self->bandwidth, i);
-      gtk_drop_down_set_selected (self->duplex, cord_ios_interface_get_duplex (ios, name));
-    }
-  if (self->mac != NULL)
-    {
-      g_autofree char *mac = cord_mac_format (port->mac);
-
-      gtk_label_set_text (self->mac, mac);
-    }
-  if (self->mac_entry != NULL && port_info (self, name, &info))
-    {
-      g_autofree char *mac = cord_mac_format (info.mac);
-
-      entry_set (self, self->mac_entry, mac);
-      cord_ip_if_info_clear (&info);
-    }
-  if (is_host (self) && self->address != NULL)
-    {
-      g_autofree char *a = self->device->host.address ? ipv4 (self->device->host.address) : g_strdup ("");
-      g_autofree char *m = self->device->host.mask ? ipv4 (self->device->host.mask) : g_strdup ("");
-      g_autofree char *g = self->device->host.gateway ? ipv4 (self->device->host.gateway) : g_strdup ("");
-      g_autofree char *d = self->device->host.dns ? ipv4 (self->device->host.dns) : g_strdup ("");
-
-      entry_set (self, self->address, a);
-      entry_set (self, self->mask, m);
-      entry_set (self, self->gateway, g);
-      entry_set (self, self->dns, d);
-    }
-  else if (self->address != NULL && port_info (self, name, &info))
-    {
-      g_autofree char *a = info.address ? ipv4 (info.address) : g_strdup ("");
-      g_autofree char *m = info.address ? ipv4 (info.mask) : g_strdup ("");
-
-      entry_set (self, self->address, a);
-      entry_set (self, self->mask, m);
-      cord_ip_if_info_clear (&info);
-    }
-  if (self->mode != NULL && switchport_info (self, &sw))
-    {
-      GArray *vlans = cord_switch_list_vlans (page_sim (self), self->device);
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      gboolean trunk = sw.admin_mode == CORD_SWITCHPORT_TRUNK;
-      guint want = trunk ? sw.native_vlan : sw.access_vlan;
-      guint selected = GTK_INVALID_LIST_POSITION;
-      g_autofree char *joined = NULL;
-
-      gtk_drop_down_set_selected (self->mode, mode_index (sw.admin_mode));
-      gtk_label_set_text (self->vlan_label, trunk ? _("Native VLAN") : _("Access VLAN"));
-      g_array_set_size (self->vlan_ids, 0);
-      for (guint i = 0; i < vlans->len; i++)
-        {
-          const CordVlanInfo *vlan = &g_array_index (vlans, CordVlanInfo, i);
-
-          if (!vlan->ethernet)
-            continue;
-          if (vlan->vid == want)
-            selected = self->vlan_ids->len;
-          g_array_append_val (self->vlan_ids, vlan->vid);
-          g_ptr_array_add (names, g_strdup_printf ("%u: %s", vlan->vid, vlan->name));
-        }
-      g_ptr_array_add (names, NULL);
-      g_array_unref (vlans);
-      joined = g_strjoinv ("\n", (char **) names->pdata);
-      /* Not while its own change is being applied: the model would go
-       * from under the drop-down's handler. */
-      if (g_strcmp0 (joined, g_object_get_data (G_OBJECT (self->vlan), "items")) != 0)
-        {
-          g_autoptr(GtkStringList) model = gtk_string_list_new ((const char * const *) names->pdata);
-
-          gtk_drop_down_set_model (self->vlan, G_LIST_MODEL (model));
-          g_object_set_data_full (G_OBJECT (self->vlan), "items", g_steal_pointer (&joined), g_free);
-        }
-      gtk_drop_down_set_selected (self->vlan, selected);
-    }
-}
-
 /* --- The form shown -------------------------------------------------------- */
 
-static void
-form_update (CordConfigPage *self)
+void
+_cord_config_page_form_update (CordConfigPage *self)
 {
-  CordIosDevice *ios = page_ios (self);
+  CordIosDevice *ios = _cord_config_page_ios (self);
   gboolean needs_ios = cord_kind_has_ios (self->device->model->kind);
 
   if (self->form == NULL)
     return;
   self->updating = TRUE;
-  entry_set (self, self->display_name, self->device->name);
+  _cord_config_page_entry_set (self, self->display_name, self->device->name);
   if (self->hostname != NULL)
-    entry_set (self, self->hostname, ios != NULL ? ios->hostname : "");
+    _cord_config_page_entry_set (self, self->hostname, ios != NULL ? ios->hostname : "");
   if (needs_ios && ios == NULL)
     ;
   else if (strcmp (self->selected, "static") == 0)
-    update_static (self);
+    _cord_config_page_update_static (self);
   else if (strcmp (self->selected, "vlans") == 0)
-    update_vlans (self);
-  else if (selected_port (self) != NULL)
-    update_interface (self);
+    _cord_config_page_update_vlans (self);
+  else if (_cord_config_page_selected_port (self) != NULL)
+    _cord_config_page_update_interface (self);
   self->updating = FALSE;
 
   /* A device that is off or booting has nothing to configure but its name. */
@@ -1559,9 +604,9 @@ form_update (CordConfigPage *self)
           gtk_widget_set_sensitive (gtk_widget_get_first_child (self->form), TRUE);
           gtk_widget_set_sensitive (gtk_widget_get_next_sibling (gtk_widget_get_first_child (self->form)), TRUE);
         }
-      show_status (self, self->device->powered
-                           ? _("The device is booting; its settings can be changed once it has started.")
-                           : _("The device is off. Power it on to change its configuration."));
+      _cord_config_page_show_status (self, self->device->powered
+                                             ? _("The device is booting; its settings can be changed once it has started.")
+                                             : _("The device is off. Power it on to change its configuration."));
     }
   else
     {
@@ -1580,7 +625,7 @@ form_title (CordConfigPage *self)
     return _("Static Routes");
   if (strcmp (self->selected, "vlans") == 0)
     return _("VLAN Database");
-  return selected_port (self);
+  return _cord_config_page_selected_port (self);
 }
 
 static void
@@ -1605,17 +650,17 @@ form_show (CordConfigPage *self)
   gtk_widget_set_margin_bottom (form, 18);
   gtk_label_set_text (self->title, form_title (self));
   if (strcmp (self->selected, "settings") == 0)
-    build_settings (self, form);
+    _cord_config_page_build_settings (self, form);
   else if (strcmp (self->selected, "static") == 0)
-    build_static (self, form);
+    _cord_config_page_build_static (self, form);
   else if (strcmp (self->selected, "vlans") == 0)
-    build_vlans (self, form);
+    _cord_config_page_build_vlans (self, form);
   else
-    build_interface (self, form);
+    _cord_config_page_build_interface (self, form);
   self->form = form;
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), form);
-  show_status (self, NULL);
-  form_update (self);
+  _cord_config_page_show_status (self, NULL);
+  _cord_config_page_form_update (self);
 }
 
 /* --- The sidebar ------------------------------------------------------------ */
@@ -1738,7 +783,7 @@ on_device_changed (CordTopology   *topology,
         self->echo_id = cord_console_add_config_listener (self->console, on_echo, self, on_echo_gone);
     }
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    form_update (self);
+    _cord_config_page_form_update (self);
 }
 
 static void
@@ -1755,7 +800,7 @@ cord_config_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (cord_config_page_parent_class)->map (widget);
   /* Back from the CLI tab: what was typed there shows. */
-  form_update (CORD_CONFIG_PAGE (widget));
+  _cord_config_page_form_update (CORD_CONFIG_PAGE (widget));
 }
 
 /* --- Construction ----------------------------------------------------------- */
@@ -1928,5 +973,5 @@ cord_config_page_refresh (CordConfigPage *self)
 {
   g_return_if_fail (CORD_IS_CONFIG_PAGE (self));
 
-  form_update (self);
+  _cord_config_page_form_update (self);
 }
