@@ -529,7 +529,11 @@ module_row (CordPhysicalPage     *self,
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (picture), PHYSICAL_PICTURE_H);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (picture), draw_picture, (gpointer) module, NULL);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Long names (PT-HOST-NM-1CFE) break after a hyphen, never cut off. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
   gtk_widget_set_margin_top (box, 2);
   gtk_widget_set_margin_bottom (box, 2);
   gtk_box_append (GTK_BOX (box), picture);
@@ -581,6 +585,18 @@ fill_module_list (CordPhysicalPage *self)
   for (guint m = 0; m < n; m++)
     if (fits[m])
       gtk_list_box_append (self->module_list, module_row (self, cord_catalog_get_module (catalog, m)));
+  if (model->n_slots == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("This model has no module slots: its ports are built in."));
+
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (none), 20);
+      gtk_widget_set_margin_top (none, 12);
+      gtk_widget_set_margin_start (none, 12);
+      gtk_widget_set_margin_end (none, 12);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_list_box_set_placeholder (self->module_list, none);
+    }
 }
 
 static void
@@ -606,6 +622,9 @@ on_module_selected (CordPhysicalPage *self,
     gtk_label_set_text (self->description,
                         _("Pick a module to read what it is. Drag it onto an empty slot of the "
                           "panel to install it."));
+  /* A model without slots has nothing to pick: the list says so. */
+  gtk_widget_set_visible (GTK_WIDGET (self->description),
+                          self->device == NULL || self->device->model->n_slots > 0);
 }
 
 static void
@@ -804,6 +823,7 @@ cord_physical_page_new (CordDocument *document,
   self->document_handler = g_signal_connect_swapped (document, "notify::topology",
                                                      G_CALLBACK (on_topology_replaced), self);
   fill_module_list (self);
+  on_module_selected (self, NULL);
   update_hint (self);
   update_content_size (self);
   return GTK_WIDGET (self);
