@@ -53,17 +53,6 @@ G_DEFINE_FINAL_TYPE (CordDesktopPage, cord_desktop_page, GTK_TYPE_BOX)
 
 /* ---- Pieces ---------------------------------------------------------------------- */
 
-static GtkWidget *
-tool_button (const char *icon,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_button_set_has_frame (GTK_BUTTON (button), FALSE);
-  return button;
-}
-
 /* An app's bar: back to the tiles, the app's name; @title_out gets the label. */
 static GtkWidget *
 app_bar (CordDesktopPage *self,
@@ -71,10 +60,12 @@ app_bar (CordDesktopPage *self,
          GtkLabel       **title_out)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *back = tool_button ("go-previous-symbolic", _("Back to the Desktop"));
+  GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
   GtkWidget *label = gtk_label_new (title);
 
   gtk_widget_add_css_class (bar, "toolbar");
+  gtk_widget_set_tooltip_text (back, _("Back to the Desktop"));
+  gtk_button_set_has_frame (GTK_BUTTON (back), FALSE);
   cord_geometry_tag (back, "back");
   g_signal_connect_swapped (back, "clicked", G_CALLBACK (cord_desktop_page_show_tiles), self);
   gtk_widget_add_css_class (label, "heading");
@@ -92,27 +83,9 @@ terminal_app (CordDesktopPage *self,
               CordTerminal   **out,
               GtkLabel       **title_out)
 {
-  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *bar = app_bar (self, title, title_out);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *terminal = cord_terminal_new ();
-  GtkWidget *copy = tool_button ("edit-copy-symbolic", _("Copy (Ctrl+Shift+C)"));
-  GtkWidget *paste = tool_button ("edit-paste-symbolic", _("Paste (Ctrl+Shift+V)"));
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  g_assert (CORD_IS_DESKTOP_PAGE (self));
 
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (bar), spacer);
-  gtk_box_append (GTK_BOX (bar), copy);
-  gtk_box_append (GTK_BOX (bar), paste);
-  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (cord_terminal_copy), terminal);
-  g_signal_connect_swapped (paste, "clicked", G_CALLBACK (cord_terminal_paste), terminal);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), terminal);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (page), bar);
-  gtk_box_append (GTK_BOX (page), scroller);
-  *out = CORD_TERMINAL (terminal);
-  return page;
+  return cord_terminal_page_new (app_bar (self, title, title_out), out);
 }
 
 static CordConsole *

@@ -44,49 +44,6 @@ device_console (CordDeviceWindow *self)
 
 /* Pages. */
 
-static GtkWidget *
-tool_button (const char *icon,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_button_set_has_frame (GTK_BUTTON (button), FALSE);
-  return button;
-}
-
-/* A terminal with its toolbar; @start (may be NULL) leads the toolbar. */
-static GtkWidget *
-terminal_page (CordTerminal **out,
-               GtkWidget     *start)
-{
-  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *terminal = cord_terminal_new ();
-  GtkWidget *copy = tool_button ("edit-copy-symbolic", _("Copy (Ctrl+Shift+C)"));
-  GtkWidget *paste = tool_button ("edit-paste-symbolic", _("Paste (Ctrl+Shift+V)"));
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  gtk_widget_add_css_class (bar, "toolbar");
-  if (start != NULL)
-    gtk_box_append (GTK_BOX (bar), start);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (bar), spacer);
-  gtk_box_append (GTK_BOX (bar), copy);
-  gtk_box_append (GTK_BOX (bar), paste);
-  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (cord_terminal_copy), terminal);
-  g_signal_connect_swapped (paste, "clicked", G_CALLBACK (cord_terminal_paste), terminal);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), terminal);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (page), bar);
-  gtk_box_append (GTK_BOX (page), scroller);
-  *out = CORD_TERMINAL (terminal);
-  return page;
-}
-
 void
 cord_device_window_open_prompt (CordDeviceWindow *self)
 {
@@ -108,7 +65,7 @@ build_tabs (CordDeviceWindow *self)
   gtk_stack_add_titled (self->stack, cord_config_page_new (self->document, self->device), "config", _("Config"));
   if (cord_kind_has_ios (kind))
     {
-      GtkWidget *page = terminal_page (&self->cli, NULL);
+      GtkWidget *page = cord_terminal_page_new (NULL, &self->cli);
 
       gtk_stack_add_titled (self->stack, page, "cli", _("CLI"));
       cord_terminal_bind (self->cli, device_console (self));

@@ -422,3 +422,49 @@ cord_terminal_new (void)
 {
   return g_object_new (CORD_TYPE_TERMINAL, NULL);
 }
+
+static GtkWidget *
+tool_button (const char *icon,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  g_assert (icon != NULL);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_button_set_has_frame (GTK_BUTTON (button), FALSE);
+  return button;
+}
+
+GtkWidget *
+cord_terminal_page_new (GtkWidget     *start,
+                        CordTerminal **terminal)
+{
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *widget = cord_terminal_new ();
+  GtkWidget *copy = tool_button ("edit-copy-symbolic", _("Copy (Ctrl+Shift+C)"));
+  GtkWidget *paste = tool_button ("edit-paste-symbolic", _("Paste (Ctrl+Shift+V)"));
+  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  g_return_val_if_fail (start == NULL || GTK_IS_WIDGET (start), NULL);
+  g_return_val_if_fail (terminal != NULL, NULL);
+
+  gtk_widget_add_css_class (bar, "toolbar");
+  if (start != NULL)
+    gtk_box_append (GTK_BOX (bar), start);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (bar), spacer);
+  gtk_box_append (GTK_BOX (bar), copy);
+  gtk_box_append (GTK_BOX (bar), paste);
+  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (cord_terminal_copy), widget);
+  g_signal_connect_swapped (paste, "clicked", G_CALLBACK (cord_terminal_paste), widget);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), widget);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (page), bar);
+  gtk_box_append (GTK_BOX (page), scroller);
+  *terminal = CORD_TERMINAL (widget);
+  return page;
+}

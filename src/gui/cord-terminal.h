@@ -32,4 +32,10 @@ void         cord_terminal_set_garbled    (CordTerminal *self,
 gboolean     cord_terminal_get_garbled    (CordTerminal *self);
 void         cord_terminal_paste          (CordTerminal *self);
 
+/* A new terminal in a scrolled page under a toolbar: @start (may be NULL)
+ * leads the bar, Copy and Paste buttons end it. @terminal receives the
+ * terminal. */
+GtkWidget   *cord_terminal_page_new       (GtkWidget     *start,
+                                           CordTerminal **terminal);
+
 G_END_DECLS
