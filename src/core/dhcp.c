@@ -360,23 +360,12 @@ parse_options (const guint8 *p,
   return opts->type != 0;
 }
 
-/* The class mask, for a server that leaves option 1 out. */
-static guint32
-class_mask (guint32 address)
-{
-  if (address < 0x80000000u)
-    return 0xff000000u;
-  if (address < 0xc0000000u)
-    return 0xffff0000u;
-  return 0xffffff00u;
-}
-
 static void
 take_ack (CordDhcpClient    *client,
           guint32            yiaddr,
           const DhcpOptions *opts)
 {
-  CordHostIp host = { TRUE, yiaddr, opts->mask != 0 ? opts->mask : class_mask (yiaddr),
+  CordHostIp host = { TRUE, yiaddr, opts->mask != 0 ? opts->mask : cord_ip_classful_mask (yiaddr),
                       opts->router, opts->dns };
 
   client->lease_server = opts->server != 0 ? opts->server : client->offer_server;
@@ -435,7 +424,7 @@ _cord_dhcp_input (CordIpDev       *ipdev,
       if (opts.type == CORD_DHCP_NAK)
         finish (client, CORD_DHCP_REFUSED);
       else if (opts.type == CORD_DHCP_ACK && yiaddr == client->offered &&
-               cord_ip_check_address (yiaddr, opts.mask != 0 ? opts.mask : class_mask (yiaddr), NULL))
+               cord_ip_check_address (yiaddr, opts.mask != 0 ? opts.mask : cord_ip_classful_mask (yiaddr), NULL))
         take_ack (client, yiaddr, &opts);
       break;
     case DHCP_IDLE:

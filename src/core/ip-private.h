@@ -185,8 +185,6 @@ const CordIpRoute *_cord_ip_route_lookup (CordIpDev *ipdev,
 /* Address arithmetic. */
 gboolean   _cord_ip_is_host_address (guint32      address);
 gboolean   _cord_ip_is_multicast   (guint32       address);
-gboolean   _cord_ip_mask_is_contiguous (guint32   mask);
-guint      _cord_ip_mask_len       (guint32       mask);
 gboolean   _cord_ip_in_subnet      (const CordIpIf *ifp,
                                     guint32        address);
 /* 0 for /31 and /32, which have none. */

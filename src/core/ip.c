@@ -28,7 +28,7 @@ put16 (guint8  *p,
 }
 
 gboolean
-_cord_ip_mask_is_contiguous (guint32 mask)
+cord_ip_mask_is_contiguous (guint32 mask)
 {
   guint32 inv = ~mask;
 
@@ -36,9 +36,19 @@ _cord_ip_mask_is_contiguous (guint32 mask)
 }
 
 guint
-_cord_ip_mask_len (guint32 mask)
+cord_ip_mask_length (guint32 mask)
 {
   return (guint) __builtin_popcount (mask);
+}
+
+guint32
+cord_ip_classful_mask (guint32 address)
+{
+  if (address < 0x80000000u)
+    return 0xff000000u;
+  if (address < 0xc0000000u)
+    return 0xffff0000u;
+  return 0xffffff00u;
 }
 
 gboolean
@@ -83,7 +93,7 @@ cord_ip_check_address (guint32   address,
                    _("Not a valid host address - %s"), a);
       return FALSE;
     }
-  if (mask == 0 || !_cord_ip_mask_is_contiguous (mask))
+  if (mask == 0 || !cord_ip_mask_is_contiguous (mask))
     {
       g_set_error (error, CORD_ERROR, CORD_ERROR_INVALID,
                    _("Bad mask 0x%X for address %s"), mask, a);
@@ -92,10 +102,10 @@ cord_ip_check_address (guint32   address,
   host = address & ~mask;
   /* /31 (RFC 3021) has no network or broadcast address; /32 belongs on
    * loopbacks, which are not modelled. */
-  if (mask == 0xffffffffu || (_cord_ip_mask_len (mask) <= 30 && (host == 0 || host == ~mask)))
+  if (mask == 0xffffffffu || (cord_ip_mask_length (mask) <= 30 && (host == 0 || host == ~mask)))
     {
       g_set_error (error, CORD_ERROR, CORD_ERROR_INVALID,
-                   _("Bad mask /%u for address %s"), _cord_ip_mask_len (mask), a);
+                   _("Bad mask /%u for address %s"), cord_ip_mask_length (mask), a);
       return FALSE;
     }
   return TRUE;

@@ -61,6 +61,13 @@ typedef struct {
 
 /* ---- Interfaces (routers) ------------------------------------------------ */
 
+/* Masks: whether @mask's one bits all come first (0.0.0.0 counts); the
+ * length of a contiguous mask; the mask of @address's class (A, B or C),
+ * which IOS and Packet Tracer assume when none is given. */
+gboolean  cord_ip_mask_is_contiguous      (guint32        mask);
+guint     cord_ip_mask_length             (guint32        mask);
+guint32   cord_ip_classful_mask           (guint32        address);
+
 /* Checks an interface address as IOS does: a host address, a contiguous
  * mask, not the network or broadcast address of its subnet. Usable for
  * end-device settings too. */

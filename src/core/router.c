@@ -450,7 +450,7 @@ cord_ip_route_add (CordSim     *sim,
   ipdev = _cord_ip_dev_lookup (sim, device, TRUE, error);
   if (ipdev == NULL)
     return FALSE;
-  if (!_cord_ip_mask_is_contiguous (mask) || (prefix & ~mask) != 0)
+  if (!cord_ip_mask_is_contiguous (mask) || (prefix & ~mask) != 0)
     {
       g_set_error_literal (error, CORD_ERROR, CORD_ERROR_INVALID,
                            _("%Inconsistent address and mask"));

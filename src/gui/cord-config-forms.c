@@ -621,10 +621,10 @@ apply_address (CordConfigPage *self,
   if (address != 0 && mask == 0)
     {
       /* As Packet Tracer does: the mask of the address's class. */
-      g_autofree char *classful = _cord_config_page_ipv4 (_cord_config_page_classful_mask (address));
+      g_autofree char *classful = _cord_config_page_ipv4 (cord_ip_classful_mask (address));
 
       gtk_editable_set_text (self->mask, classful);
-      mask = _cord_config_page_classful_mask (address);
+      mask = cord_ip_classful_mask (address);
     }
   if (*a == '\0' && *m != '\0')
     {
@@ -728,7 +728,7 @@ apply_host_ip (CordConfigPage *self,
     }
   if (host.address != 0 && host.mask == 0)
     {
-      host.mask = _cord_config_page_classful_mask (host.address);
+      host.mask = cord_ip_classful_mask (host.address);
     }
   if (host.address != 0 && !cord_ip_check_address (host.address, host.mask, &error))
     {

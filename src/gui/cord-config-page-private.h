@@ -64,7 +64,6 @@ gboolean       _cord_config_page_port_info              (CordConfigPage *self,
                                                          const char     *ifname,
                                                          CordIpIfInfo   *info);
 char          *_cord_config_page_ipv4                   (guint32         address);
-guint32        _cord_config_page_classful_mask          (guint32         address);
 
 /* cord-config-page.c: applying a change */
 void           _cord_config_page_show_status            (CordConfigPage *self,

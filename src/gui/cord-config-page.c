@@ -63,21 +63,6 @@ _cord_config_page_ipv4 (guint32 address)
   return g_strdup (cord_frame_ipv4_to_string (address, buf));
 }
 
-static gboolean
-is_mask (guint32 mask)
-{
-  /* Contiguous ones, then zeros. */
-  return mask != 0 && ((~mask + 1) & ~mask) == 0;
-}
-
-guint32
-_cord_config_page_classful_mask (guint32 address)
-{
-  guint first = address >> 24;
-
-  return first < 128 ? 0xff000000u : first < 192 ? 0xffff0000u : 0xffffff00u;
-}
-
 /* --- Applying a change --------------------------------------------------- */
 
 void
@@ -345,7 +330,7 @@ _cord_config_page_valid_mask_or_empty (CordConfigPage *self,
 {
   guint32 mask;
 
-  if (*text == '\0' || (cord_frame_ipv4_parse (text, &mask) && is_mask (mask)))
+  if (*text == '\0' || (cord_frame_ipv4_parse (text, &mask) && mask != 0 && cord_ip_mask_is_contiguous (mask)))
     return TRUE;
   *why = g_strdup (_("Type a subnet mask such as 255.255.255.0"));
   return FALSE;
@@ -359,7 +344,7 @@ _cord_config_page_valid_mask (CordConfigPage *self,
   guint32 mask;
 
   /* A route may have a zero mask (the default route). */
-  if (cord_frame_ipv4_parse (text, &mask) && (mask == 0 || is_mask (mask)))
+  if (cord_frame_ipv4_parse (text, &mask) && (mask == 0 || cord_ip_mask_is_contiguous (mask)))
     return TRUE;
   *why = g_strdup (_("Type a subnet mask such as 255.255.255.0"));
   return FALSE;

@@ -8,6 +8,7 @@
 #include "cord-ip-config.h"
 #include "cord-test-geometry.h"
 #include "dhcp.h"
+#include "ip.h"
 
 typedef enum {
   FIELD_ADDRESS,
@@ -42,33 +43,6 @@ struct _CordIpConfig
 G_DEFINE_FINAL_TYPE (CordIpConfig, cord_ip_config, GTK_TYPE_BOX)
 
 /* ---- Checking what is typed ------------------------------------------------ */
-
-static gboolean
-mask_is_contiguous (guint32 mask)
-{
-  return (~mask & (~mask + 1)) == 0;
-}
-
-static guint
-mask_len (guint32 mask)
-{
-  guint n = 0;
-
-  while (n < 32 && (mask & (0x80000000u >> n)) != 0)
-    n++;
-  return n;
-}
-
-/* The mask of the address's class, which Packet Tracer fills in. */
-static guint32
-class_mask (guint32 address)
-{
-  if (address < 0x80000000u)
-    return 0xff000000u;
-  if (address < 0xc0000000u)
-    return 0xffff0000u;
-  return 0xffffff00u;
-}
 
 /* Parses @text: TRUE with @value (0 for an empty field), or FALSE with
  * what is wrong. */
@@ -110,12 +84,12 @@ mask_problem (guint32 mask)
 {
   if (mask == 0)
     return g_strdup (_("A mask of 0.0.0.0 leaves no network; use one like 255.255.255.0."));
-  if (!mask_is_contiguous (mask))
+  if (!cord_ip_mask_is_contiguous (mask))
     return g_strdup (_("Not a subnet mask: its one bits must come first without gaps, "
                        "like 255.255.255.0 or 255.255.240.0."));
-  if (mask_len (mask) > 30)
+  if (cord_ip_mask_length (mask) > 30)
     return g_strdup_printf (_("A /%u mask leaves no room for other hosts; use /30 or shorter."),
-                            mask_len (mask));
+                            cord_ip_mask_length (mask));
   return NULL;
 }
 
@@ -148,11 +122,11 @@ validate (CordIpConfig *self)
       if (host == 0)
         self->error_text[FIELD_ADDRESS] =
           g_strdup_printf (_("This is the network address of %s/%u; pick an address inside the subnet."),
-                           net, mask_len (values[FIELD_MASK]));
+                           net, cord_ip_mask_length (values[FIELD_MASK]));
       else if (host == ~values[FIELD_MASK])
         self->error_text[FIELD_ADDRESS] =
           g_strdup_printf (_("This is the broadcast address of %s/%u; pick an address inside the subnet."),
-                           net, mask_len (values[FIELD_MASK]));
+                           net, cord_ip_mask_length (values[FIELD_MASK]));
     }
   if (parsed[FIELD_GATEWAY] && values[FIELD_GATEWAY] != 0)
     self->error_text[FIELD_GATEWAY] = host_problem (values[FIELD_GATEWAY]);
@@ -220,7 +194,7 @@ commit (CordIpConfig *self,
       char buf[CORD_FRAME_IPV4_STRLEN];
 
       gtk_editable_set_text (GTK_EDITABLE (self->entries[FIELD_MASK]),
-                             cord_frame_ipv4_to_string (class_mask (field_value (self, FIELD_ADDRESS)), buf));
+                             cord_frame_ipv4_to_string (cord_ip_classful_mask (field_value (self, FIELD_ADDRESS)), buf));
     }
   validate (self);
   host = self->device->host;

@@ -402,16 +402,6 @@ ios_major (CordIosDevice *ios)
   return (guint) strtoul (ios->version != NULL ? ios->version : "12", NULL, 10);
 }
 
-static guint32
-classful_mask (guint32 address)
-{
-  if (address < 0x80000000u)
-    return 0xff000000u;
-  if (address < 0xc0000000u)
-    return 0xffff0000u;
-  return 0xffffff00u;
-}
-
 typedef struct {
   const CordRouteInfo *route;
   guint32              major;   /* classful network, or the prefix of a supernet */
@@ -501,7 +491,7 @@ print_routes (GString *out,
             n_subnets++;
           if (masks[len]++ == 0)
             n_masks++;
-          if (r->mask != classful_mask (first->major))
+          if (r->mask != cord_ip_classful_mask (first->major))
             subnetted = TRUE;
         }
       major = _cord_show_ipv4 (first->major);
@@ -512,7 +502,7 @@ print_routes (GString *out,
                                 _cord_show_mask_len (first->route->mask), n_subnets);
       else
         g_string_append_printf (out, "     %s/%u is variably subnetted, %u subnets, %u masks\n", major,
-                                _cord_show_mask_len (classful_mask (first->major)), n_subnets, n_masks);
+                                _cord_show_mask_len (cord_ip_classful_mask (first->major)), n_subnets, n_masks);
       for (; i < end; i++)
         print_route (out, g_array_index (rows, RouteRow, i).route, subnetted, !subnetted || n_masks > 1);
     }
@@ -546,7 +536,7 @@ cmd_show_ip_route (CordIosExec *exec)
   for (guint i = 0; routes != NULL && i < routes->len; i++)
     {
       const CordRouteInfo *route = &g_array_index (routes, CordRouteInfo, i);
-      guint32 cmask = classful_mask (route->prefix);
+      guint32 cmask = cord_ip_classful_mask (route->prefix);
       RouteRow row = { route, route->prefix & cmask, TRUE };
 
       /* 12.x images have no local routes. */
