@@ -7,6 +7,7 @@
 
 #include "cord-canvas-private.h"
 #include "engine.h"
+#include "gtk-test-util.h"
 #include "sim.h"
 #include "topology.h"
 
@@ -19,35 +20,6 @@ static CordCanvas *canvas;
 static CordTopology *topology;
 static CordEngine *engine;
 static CordSim *sim;
-
-static gboolean
-frame_tick (GtkWidget     *widget,
-            GdkFrameClock *clock,
-            gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets GTK map, lay out and paint the window a few times. */
-static void
-settle (void)
-{
-  guint frames = 0;
-  guint id;
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (GTK_WIDGET (canvas)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  ck_assert_msg (gtk_widget_get_mapped (GTK_WIDGET (canvas)), "the canvas never mapped");
-  id = gtk_widget_add_tick_callback (GTK_WIDGET (canvas), frame_tick, &frames, NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (canvas));
-  while (frames < 3 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  gtk_widget_remove_tick_callback (GTK_WIDGET (canvas), id);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 setup (void)
@@ -62,7 +34,7 @@ setup (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (canvas));
   cord_canvas_set_lab (canvas, topology, sim);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  cord_test_settle (GTK_WIDGET (canvas));
 }
 
 static void count_signal (guint *count);
@@ -78,8 +50,7 @@ teardown (void)
   g_signal_handlers_disconnect_matched (canvas, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, record_device, NULL);
   cord_canvas_set_lab (canvas, NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  cord_test_iterate ();
   window = NULL;
   canvas = NULL;
   g_clear_pointer (&sim, cord_sim_free);
@@ -498,7 +469,7 @@ START_TEST (test_connect_tool)
   ck_assert (_cord_canvas_test_pick_port (canvas, "FastEthernet0"));
   ck_assert_ptr_eq (canvas->connect_from, fa0);
   /* The rubber cable follows the pointer until the second end. */
-  settle ();
+  cord_test_settle (GTK_WIDGET (canvas));
   click_device (sw, 1, 0);
   assert_port_state ("FastEthernet0/5", TRUE, "free");
   ck_assert (!_cord_canvas_test_pick_port (canvas, "NoSuchPort"));
@@ -679,7 +650,7 @@ START_TEST (test_rename_in_place)
   click_device (a, 1, 0);
   ck_assert (_cord_canvas_test_key (canvas, GDK_KEY_F2, 0));
   ck_assert_ptr_eq (canvas->renaming, a);
-  settle ();
+  cord_test_settle (GTK_WIDGET (canvas));
   ck_assert (gtk_widget_get_mapped (canvas->rename_entry));
   ck_assert (_cord_canvas_test_commit_text (canvas, "Core"));
   ck_assert_str_eq (a->name, "Core");
@@ -853,7 +824,7 @@ START_TEST (test_delete_and_undo)
   ck_assert_uint_eq (cord_topology_get_n_links (topology), 0);
   ck_assert_uint_eq (cord_topology_get_n_notes (topology), 0);
   ck_assert (!cord_canvas_has_selection (canvas));
-  settle ();
+  cord_test_settle (GTK_WIDGET (canvas));
   ck_assert (cord_topology_undo (topology, &error));
   ck_assert_uint_eq (cord_topology_get_n_devices (topology), 3);
   ck_assert_uint_eq (cord_topology_get_n_links (topology), 2);
@@ -862,7 +833,7 @@ START_TEST (test_delete_and_undo)
                                                 "FastEthernet0")->link);
   ck_assert (!cord_topology_can_undo (topology) ||
              g_strcmp0 (cord_topology_get_redo_label (topology), "Delete") == 0);
-  settle ();
+  cord_test_settle (GTK_WIDGET (canvas));
 
   /* Deleting a device takes its cables; nothing selected is a no-op. */
   cord_canvas_select_device (canvas, cord_topology_find_device (topology, "S1"));
@@ -1033,15 +1004,15 @@ START_TEST (test_set_lab_and_removal_while_selected)
   ck_assert (!cord_canvas_has_selection (canvas));
   ck_assert_uint_eq (changes, 1);
   ck_assert (cord_topology_undo (topology, &error));
-  settle ();
+  cord_test_settle (GTK_WIDGET (canvas));
   cord_canvas_select_all (canvas);
   cord_canvas_set_lab (canvas, NULL, NULL);
   ck_assert (!cord_canvas_has_selection (canvas));
   ck_assert_ptr_null (cord_canvas_get_topology (canvas));
-  settle ();
+  cord_test_settle (GTK_WIDGET (canvas));
   cord_canvas_set_lab (canvas, topology, sim);
   ck_assert_ptr_eq (cord_canvas_get_topology (canvas), topology);
-  settle ();
+  cord_test_settle (GTK_WIDGET (canvas));
 }
 END_TEST
 
@@ -1081,7 +1052,7 @@ START_TEST (test_large_lab)
   node = gtk_snapshot_free_to_node (snapshot);
   ck_assert_ptr_nonnull (node);
   gsk_render_node_unref (node);
-  settle ();
+  cord_test_settle (GTK_WIDGET (canvas));
 
   /* …and an export, scaled down to a thumbnail. */
   cord_canvas_get_lab_extents (canvas, &extents);
@@ -1132,35 +1103,12 @@ build_showcase (void)
                                                  &error));
 }
 
-static void
-save_widget_png (const char *path)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (GTK_WIDGET (canvas));
-  int w = gtk_widget_get_width (GTK_WIDGET (canvas));
-  int h = gtk_widget_get_height (GTK_WIDGET (canvas));
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderNode *node;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cairo_t *cr = cairo_create (surface);
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  ck_assert_ptr_nonnull (node);
-  gsk_render_node_draw (node, cr);
-  ck_assert_int_eq (cairo_surface_write_to_png (surface, path), CAIRO_STATUS_SUCCESS);
-  gsk_render_node_unref (node);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  g_object_unref (paintable);
-}
-
 START_TEST (test_screenshot)
 {
   cairo_surface_t *surface;
-  const char *dir = g_getenv ("PATCHCORD_SHOT_DIR");
-  g_autofree char *widget_png = g_build_filename (dir ? dir : g_get_tmp_dir (), "patchcord-canvas.png", NULL);
-  g_autofree char *export_png = g_build_filename (dir ? dir : g_get_tmp_dir (), "patchcord-canvas-export.png", NULL);
-  g_autofree char *screen_png = g_build_filename (dir ? dir : g_get_tmp_dir (), "patchcord-canvas-screen.png", NULL);
+  g_autofree char *widget_png = cord_test_screenshot_path ("canvas");
+  g_autofree char *export_png = cord_test_screenshot_path ("canvas-export");
+  g_autofree char *screen_png = cord_test_screenshot_path ("canvas-screen");
   g_autofree char *import = g_find_program_in_path ("import");
   CordDevice *s1;
   double x, y;
@@ -1174,8 +1122,8 @@ START_TEST (test_screenshot)
   canvas->pointer_x = x;
   canvas->pointer_y = y;
   canvas->hover = (CanvasHit) { CANVAS_HIT_DEVICE, cord_topology_find_device (topology, "R2") };
-  settle ();
-  save_widget_png (widget_png);
+  cord_test_settle (GTK_WIDGET (canvas));
+  cord_test_save_png (GTK_WIDGET (canvas), widget_png);
 
   surface = render_lab (NULL);
   ck_assert_int_eq (cairo_surface_write_to_png (surface, export_png), CAIRO_STATUS_SUCCESS);

@@ -8,6 +8,7 @@
 #include "cord-config-page.h"
 #include "cord-document.h"
 #include "frame.h"
+#include "gtk-test-util.h"
 #include "ios-console.h"
 #include "ip.h"
 #include "switching.h"
@@ -22,13 +23,6 @@ typedef struct {
 } Fixture;
 
 static Fixture fx;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 open_page (const char *model,
@@ -46,14 +40,14 @@ open_page (const char *model,
   gtk_window_set_default_size (fx.window, 760, 620);
   gtk_window_set_child (fx.window, fx.page);
   gtk_window_present (fx.window);
-  iterate ();
+  cord_test_iterate ();
 }
 
 static void
 close_page (void)
 {
   g_clear_pointer (&fx.window, gtk_window_destroy);
-  iterate ();
+  cord_test_iterate ();
   g_clear_object (&fx.document);
   memset (&fx, 0, sizeof fx);
 }
@@ -92,7 +86,7 @@ type_and_apply (const char *name,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  iterate ();
+  cord_test_iterate ();
 }
 
 static char *
@@ -117,49 +111,6 @@ if_address (const char *ifname)
   return address;
 }
 
-static void
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-/* With PATCHCORD_SCREENSHOT_DIR set, saves the window as NAME.png there. */
-static void
-screenshot (const char *name)
-{
-  const char *dir = g_getenv ("PATCHCORD_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  /* Only for looking at: let the window draw a few frames. */
-  for (guint i = 0; i < 10; i++)
-    {
-      gboolean done = FALSE;
-
-      g_timeout_add_once (30, set_flag, &done);
-      while (!done)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  width = gtk_widget_get_width (GTK_WIDGET (fx.window));
-  height = gtk_widget_get_height (GTK_WIDGET (fx.window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (fx.window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  ck_assert_ptr_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (fx.window)), node, NULL);
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file, NULL);
-  ck_assert (gdk_texture_save_to_png (texture, path));
-}
-
 START_TEST (test_hostname)
 {
   g_autofree char *text = NULL;
@@ -175,7 +126,7 @@ START_TEST (test_hostname)
   ck_assert_str_eq (cord_topology_get_undo_label (fx.topology), "Change Hostname");
 
   ck_assert_msg (cord_topology_undo (fx.topology, &error), "%s", error ? error->message : "");
-  iterate ();
+  cord_test_iterate ();
   /* The form follows the device, and the pane shows what undo ran. */
   ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (find ("hostname"))), "Router");
   ck_assert_ptr_nonnull (strstr (fx.device->running_config, "\nhostname Router\n"));
@@ -201,7 +152,7 @@ START_TEST (test_interface_address)
 
   open_page ("1841", "R1");
   ck_assert (cord_config_page_select (CORD_CONFIG_PAGE (fx.page), "if:FastEthernet0/0"));
-  iterate ();
+  cord_test_iterate ();
   address = find ("ip-address");
 
   /* Marked as typed, with a tooltip that says why, and not applied. */
@@ -209,7 +160,7 @@ START_TEST (test_interface_address)
   ck_assert (gtk_widget_has_css_class (address, "error"));
   ck_assert_ptr_nonnull (gtk_widget_get_tooltip_text (address));
   g_signal_emit_by_name (address, "activate");
-  iterate ();
+  cord_test_iterate ();
   ck_assert_uint_eq (if_address ("FastEthernet0/0"), 0);
   ck_assert (!cord_topology_can_undo (fx.topology));
 
@@ -217,7 +168,7 @@ START_TEST (test_interface_address)
   gtk_editable_set_text (GTK_EDITABLE (address), "192.168.1.1");
   ck_assert (!gtk_widget_has_css_class (address, "error"));
   g_signal_emit_by_name (address, "activate");
-  iterate ();
+  cord_test_iterate ();
   ck_assert (cord_frame_ipv4_parse ("192.168.1.1", &expected));
   ck_assert_uint_eq (if_address ("FastEthernet0/0"), expected);
   ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (find ("subnet-mask"))), "255.255.255.0");
@@ -229,15 +180,15 @@ START_TEST (test_interface_address)
   /* Port status: a router's port ships shut. */
   ck_assert (!gtk_check_button_get_active (GTK_CHECK_BUTTON (find ("port-status"))));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find ("port-status")), TRUE);
-  iterate ();
+  cord_test_iterate ();
   g_free (text);
   text = pane_text ();
   ck_assert_msg (strstr (text, "Router(config-if)#no shutdown\n") != NULL, "%s", text);
-  screenshot ("config-interface");
+  cord_test_screenshot (GTK_WIDGET (fx.window), "config-page-interface");
 
   ck_assert (cord_topology_undo (fx.topology, NULL));
   ck_assert (cord_topology_undo (fx.topology, NULL));
-  iterate ();
+  cord_test_iterate ();
   ck_assert_uint_eq (if_address ("FastEthernet0/0"), 0);
   ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (address)), "");
   ck_assert (!gtk_check_button_get_active (GTK_CHECK_BUTTON (find ("port-status"))));
@@ -257,7 +208,7 @@ START_TEST (test_interface_mac)
   open_page ("1841", "R1");
   sim = cord_document_get_sim (fx.document);
   ck_assert (cord_config_page_select (CORD_CONFIG_PAGE (fx.page), "if:FastEthernet0/0"));
-  iterate ();
+  cord_test_iterate ();
   mac = find ("mac-address");
   ck_assert (GTK_IS_EDITABLE (mac));
   ck_assert (cord_ip_get_interface (sim, fx.device, "FastEthernet0/0", &info));
@@ -273,7 +224,7 @@ START_TEST (test_interface_mac)
   ck_assert (gtk_widget_has_css_class (mac, "error"));
   ck_assert_ptr_nonnull (gtk_widget_get_tooltip_text (mac));
   g_signal_emit_by_name (mac, "activate");
-  iterate ();
+  cord_test_iterate ();
   ck_assert (!cord_topology_can_undo (fx.topology));
 
   /* A valid one runs `mac-address`; Windows' form is taken too. */
@@ -296,10 +247,10 @@ START_TEST (test_interface_mac)
   ck_assert_uint_eq (info.mac, G_GUINT64_CONSTANT (0x00014200abcd));
   cord_ip_if_info_clear (&info);
   ck_assert (cord_topology_undo (fx.topology, NULL));
-  iterate ();
+  cord_test_iterate ();
   ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (mac)), "00d0.ba5e.0001");
   ck_assert (cord_topology_undo (fx.topology, NULL));
-  iterate ();
+  cord_test_iterate ();
   ck_assert (cord_ip_get_interface (sim, fx.device, "FastEthernet0/0", &info));
   ck_assert_uint_eq (info.mac, burned_in);
   cord_ip_if_info_clear (&info);
@@ -321,7 +272,7 @@ START_TEST (test_interface_mac)
   /* A PC's NIC keeps the read-only label. */
   open_page ("PC-PT", "PC0");
   ck_assert (cord_config_page_select (CORD_CONFIG_PAGE (fx.page), "if:FastEthernet0"));
-  iterate ();
+  cord_test_iterate ();
   ck_assert (GTK_IS_LABEL (find ("mac-address")));
   close_page ();
 }
@@ -332,7 +283,7 @@ START_TEST (test_interface_list)
   guint listed = 0, ports = 0;
 
   open_page ("1841", "R1");
-  screenshot ("config-settings");
+  cord_test_screenshot (GTK_WIDGET (fx.window), "config-page-settings");
   for (guint i = 0; i < fx.device->ports->len; i++)
     {
       CordPort *port = fx.device->ports->pdata[i];
@@ -362,28 +313,28 @@ START_TEST (test_switch_vlans)
 
   open_page ("2960-24TT", "S1");
   ck_assert (cord_config_page_select (CORD_CONFIG_PAGE (fx.page), "vlans"));
-  iterate ();
+  cord_test_iterate ();
   gtk_editable_set_text (GTK_EDITABLE (find ("vlan-number")), "10");
   gtk_editable_set_text (GTK_EDITABLE (find ("vlan-name")), "Sales");
   g_signal_emit_by_name (find ("vlan-add"), "clicked");
-  iterate ();
+  cord_test_iterate ();
   text = pane_text ();
   ck_assert_str_eq (text, "Switch(config)#vlan 10\nSwitch(config-vlan)#name Sales\nSwitch(config-vlan)#\n");
   ck_assert (cord_switch_vlan_exists (cord_document_get_sim (fx.document), fx.device, 10));
   ck_assert_str_eq (cord_topology_get_undo_label (fx.topology), "Add VLAN");
-  screenshot ("config-vlans");
+  cord_test_screenshot (GTK_WIDGET (fx.window), "config-page-vlans");
 
   /* The port's access VLAN offers the new VLAN. */
   ck_assert (cord_config_page_select (CORD_CONFIG_PAGE (fx.page), "if:FastEthernet0/1"));
-  iterate ();
+  cord_test_iterate ();
   ck_assert_uint_eq (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (find ("vlan")))), 2);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find ("vlan")), 1);
-  iterate ();
+  cord_test_iterate ();
   g_free (text);
   text = pane_text ();
   ck_assert_msg (g_str_has_suffix (text, "Switch(config-if)#switchport access vlan 10\nSwitch(config-if)#\n"),
                  "%s", text);
-  screenshot ("config-switchport");
+  cord_test_screenshot (GTK_WIDGET (fx.window), "config-page-switchport");
   ck_assert (cord_topology_undo (fx.topology, NULL));
   ck_assert (cord_topology_undo (fx.topology, NULL));
   ck_assert (!cord_switch_vlan_exists (cord_document_get_sim (fx.document), fx.device, 10));
@@ -398,14 +349,14 @@ START_TEST (test_host)
   open_page ("PC-PT", "PC0");
   ck_assert_ptr_null (find_in (fx.page, "hostname"));
   ck_assert (cord_config_page_select (CORD_CONFIG_PAGE (fx.page), "if:FastEthernet0"));
-  iterate ();
+  cord_test_iterate ();
   type_and_apply ("ip-address", "10.0.0.5");
   ck_assert (cord_frame_ipv4_parse ("10.0.0.5", &expected));
   ck_assert_uint_eq (fx.device->host.address, expected);
   ck_assert (cord_frame_ipv4_parse ("255.0.0.0", &expected));
   ck_assert_uint_eq (fx.device->host.mask, expected);
   ck_assert (cord_topology_undo (fx.topology, NULL));
-  iterate ();
+  cord_test_iterate ();
   ck_assert_uint_eq (fx.device->host.address, 0);
   ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (find ("ip-address"))), "");
   close_page ();

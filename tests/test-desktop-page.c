@@ -5,11 +5,13 @@
 #include <string.h>
 #include <gtk/gtk.h>
 
+#include "console-util.h"
 #include "cord-desktop-page.h"
 #include "cord-document.h"
 #include "cord-ip-config.h"
 #include "cord-terminal.h"
 #include "dhcp.h"
+#include "gtk-test-util.h"
 #include "ios-console.h"
 #include "test-util.h"
 
@@ -37,47 +39,6 @@ ip4 (const char *text)
 }
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Saves the window as a PNG when DESKTOP_SCREENSHOTS names a folder. */
-static void
-screenshot (const char *name)
-{
-  const char *dir = g_getenv ("DESKTOP_SCREENSHOTS");
-  GtkWidget *widget = GTK_WIDGET (fx.window);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int w, h;
-
-  if (dir == NULL)
-    return;
-  for (guint i = 0; i < 20; i++)
-    {
-      iterate ();
-      g_usleep (10000);
-    }
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, path);
-}
-
-static void
 setup (void)
 {
   g_autoptr(GError) error = NULL;
@@ -100,14 +61,14 @@ setup (void)
   gtk_window_set_default_size (fx.window, 760, 520);
   gtk_window_set_child (fx.window, GTK_WIDGET (fx.page));
   gtk_window_present (fx.window);
-  iterate ();
+  cord_test_iterate ();
 }
 
 static void
 teardown (void)
 {
   g_clear_pointer (&fx.window, gtk_window_destroy);
-  iterate ();
+  cord_test_iterate ();
   g_clear_object (&fx.document);
   memset (&fx, 0, sizeof fx);
 }
@@ -121,15 +82,6 @@ console_of (CordDevice *device)
   return console;
 }
 
-static void
-run_idle (CordConsole *console)
-{
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (cord_console_run_until_idle (console, 120 * SEC, &error), "%s",
-                 error != NULL ? error->message : "");
-}
-
 /* Types @text in @field and presses Enter. */
 static void
 enter (CordIpConfig *form,
@@ -140,7 +92,7 @@ enter (CordIpConfig *form,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  iterate ();
+  cord_test_iterate ();
 }
 
 static const char *
@@ -187,7 +139,7 @@ START_TEST (test_ip_config_and_ping)
   g_autoptr(GError) error = NULL;
 
   ck_assert_str_eq (cord_desktop_page_get_app (fx.page), "tiles");
-  screenshot ("desktop-tiles");
+  cord_test_screenshot (GTK_WIDGET (fx.window), "desktop-page-tiles");
   cord_desktop_page_open_ip_config (fx.page);
   ck_assert_str_eq (cord_desktop_page_get_app (fx.page), "ip-config");
   form = CORD_IP_CONFIG (cord_desktop_page_get_ip_config (fx.page));
@@ -216,7 +168,7 @@ START_TEST (test_ip_config_and_ping)
   assert_bad (form, "address", "10.0.0.255", "broadcast address");
   assert_bad (form, "address", "127.0.0.1", "loopback");
   assert_bad (form, "address", "224.0.0.5", "multicast");
-  screenshot ("ip-config-error");
+  cord_test_screenshot (GTK_WIDGET (fx.window), "desktop-page-ip-config-error");
   enter (form, "address", "10.0.0.1");
   ck_assert_ptr_null (cord_ip_config_get_error (form, "address"));
   ck_assert (!gtk_widget_has_css_class (GTK_WIDGET (cord_ip_config_get_entry (form, "address")), "error"));
@@ -226,23 +178,23 @@ START_TEST (test_ip_config_and_ping)
   enter (form, "dns", "");
   ck_assert_uint_eq (fx.pc0->host.address, ip4 ("10.0.0.1"));
   ck_assert_uint_eq (fx.pc0->host.mask, ip4 ("255.255.255.0"));
-  screenshot ("ip-config");
+  cord_test_screenshot (GTK_WIDGET (fx.window), "desktop-page-ip-config");
 
   /* The Command Prompt pings PC1 with these settings. */
   cord_desktop_page_open_prompt (fx.page);
   ck_assert (CORD_IS_TERMINAL (cord_desktop_page_get_terminal (fx.page)));
   console = console_of (fx.pc0);
-  run_idle (console);
+  cord_test_console_run_idle (console);
   cord_console_feed (console, "ping 10.0.0.2\r", strlen ("ping 10.0.0.2\r"));
-  run_idle (console);
+  cord_test_console_run_idle (console);
   scrollback = cord_console_get_scrollback (console, &len);
   ck_assert_msg (count (scrollback, "Reply from 10.0.0.2: bytes=32") == 4, "%s", scrollback);
   ck_assert_msg (strstr (scrollback, "Received = 4, Lost = 0") != NULL, "%s", scrollback);
-  screenshot ("command-prompt");
+  cord_test_screenshot (GTK_WIDGET (fx.window), "desktop-page-command-prompt");
 
   /* ipconfig there: the form follows. */
   cord_console_feed (console, "ipconfig 10.0.0.7 255.255.0.0\r", strlen ("ipconfig 10.0.0.7 255.255.0.0\r"));
-  run_idle (console);
+  cord_test_console_run_idle (console);
   ck_assert_str_eq (entry_text (form, "address"), "10.0.0.7");
   ck_assert_str_eq (entry_text (form, "mask"), "255.255.0.0");
 
@@ -254,44 +206,17 @@ START_TEST (test_ip_config_and_ping)
   ck_assert_str_eq (cord_ip_config_get_status (form), "Requesting IP Address…");
   ck_assert (!gtk_widget_get_sensitive (GTK_WIDGET (cord_ip_config_get_entry (form, "address"))));
   cord_engine_run_for (cord_document_get_engine (fx.document), 15 * SEC);
-  iterate ();
+  cord_test_iterate ();
   ck_assert_str_eq (cord_ip_config_get_status (form), "DHCP failed. APIPA is being used.");
   ck_assert (g_str_has_prefix (entry_text (form, "address"), "169.254."));
   ck_assert_str_eq (entry_text (form, "mask"), "255.255.0.0");
-  screenshot ("ip-config-dhcp");
+  cord_test_screenshot (GTK_WIDGET (fx.window), "desktop-page-ip-config-dhcp");
   /* Back to static keeps the values, as Packet Tracer does. */
   cord_ip_config_set_dhcp (form, FALSE);
   ck_assert (!fx.pc0->host.dhcp);
   ck_assert_uint_eq (fx.pc0->host.mask, ip4 ("255.255.0.0"));
 }
 END_TEST
-
-static char *
-screen_now (CordTerminal *terminal)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  return vte_terminal_get_text (VTE_TERMINAL (terminal), NULL, NULL, NULL);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-/* The screen once it shows @text, or as it is after a few seconds. */
-static char *
-screen_with (CordTerminal *terminal,
-             const char   *text)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  char *screen = NULL;
-
-  for (;;)
-    {
-      iterate ();
-      g_free (screen);
-      screen = screen_now (terminal);
-      if (strstr (screen, text) != NULL || g_get_monotonic_time () > deadline)
-        return screen;
-      g_usleep (10 * 1000);
-    }
-}
 
 static GtkDropDown *
 find_named (GtkWidget  *widget,
@@ -319,15 +244,15 @@ START_TEST (test_terminal)
   g_autofree char *screen = NULL;
   g_autofree char *garbled = NULL;
 
-  run_idle (router);
+  cord_test_console_run_idle (router);
   /* A new router asks about the setup dialog first. */
   cord_console_feed (router, "no\r", 3);
-  run_idle (router);
+  cord_test_console_run_idle (router);
   /* No cable: the message says how to make one. */
   cord_desktop_page_open_terminal (fx.page);
   ck_assert_ptr_null (cord_desktop_page_get_dialog (fx.page));
   ck_assert_str_eq (cord_desktop_page_get_app (fx.page), "no-console");
-  screenshot ("terminal-no-console");
+  cord_test_screenshot (GTK_WIDGET (fx.window), "desktop-page-terminal-no-console");
 
   /* Plugged in while the message shows: the console comes up. */
   link = cord_topology_connect (fx.topology, cord_device_find_port (fx.pc0, "RS 232"),
@@ -342,14 +267,7 @@ START_TEST (test_terminal)
   ck_assert_ptr_nonnull (dialog);
   ck_assert_uint_eq (gtk_drop_down_get_selected (find_named (GTK_WIDGET (dialog), "bits-per-second")), 4);
   ck_assert_uint_eq (gtk_drop_down_get_selected (find_named (GTK_WIDGET (dialog), "data-bits")), 3);
-  if (g_getenv ("DESKTOP_SCREENSHOTS") != NULL)
-    {
-      GtkWindow *main_window = fx.window;
-
-      fx.window = dialog;
-      screenshot ("terminal-dialog");
-      fx.window = main_window;
-    }
+  cord_test_screenshot (GTK_WIDGET (dialog), "desktop-page-terminal-dialog");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "terminal.ok", NULL));
   ck_assert_ptr_null (cord_desktop_page_get_dialog (fx.page));
   ck_assert_str_eq (cord_desktop_page_get_app (fx.page), "terminal");
@@ -358,10 +276,10 @@ START_TEST (test_terminal)
   ck_assert (!cord_terminal_get_garbled (terminal));
   gtk_widget_grab_focus (GTK_WIDGET (terminal));
   g_signal_emit_by_name (terminal, "commit", "\r", 1u);
-  run_idle (router);
-  screen = screen_with (terminal, "Router>");
+  cord_test_console_run_idle (router);
+  screen = cord_test_terminal_wait_text (VTE_TERMINAL (terminal), "Router>");
   ck_assert_msg (strstr (screen, "Router>") != NULL, "%s", screen);
-  screenshot ("terminal");
+  cord_test_screenshot (GTK_WIDGET (fx.window), "desktop-page-terminal");
 
   /* The wrong speed: garbage both ways. */
   cord_desktop_page_show_tiles (fx.page);
@@ -372,11 +290,11 @@ START_TEST (test_terminal)
   terminal = CORD_TERMINAL (cord_desktop_page_get_terminal (fx.page));
   ck_assert (cord_terminal_get_garbled (terminal));
   g_signal_emit_by_name (terminal, "commit", "\r", 1u);
-  run_idle (router);
-  garbled = screen_with (terminal, "Router>");
+  cord_test_console_run_idle (router);
+  garbled = cord_test_terminal_wait_text (VTE_TERMINAL (terminal), "Router>");
   ck_assert_msg (strstr (garbled, "Router>") == NULL, "%s", garbled);
   ck_assert_msg (strlen (garbled) > 20, "%s", garbled);
-  screenshot ("terminal-garbled");
+  cord_test_screenshot (GTK_WIDGET (fx.window), "desktop-page-terminal-garbled");
 
   /* Unplugged: the message again. */
   ck_assert (cord_topology_disconnect (fx.topology, link, &error));

@@ -9,6 +9,7 @@
 #include "cord-device-window.h"
 #include "cord-document.h"
 #include "cord-physical-page-private.h"
+#include "gtk-test-util.h"
 #include "topology.h"
 
 /* ---------------------------------------------------------------------- */
@@ -21,39 +22,10 @@ static CordDevice *router;
 static GtkWidget *window;
 static CordPhysicalPage *page;
 
-static gboolean
-frame_tick (GtkWidget     *widget,
-            GdkFrameClock *clock,
-            gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets GTK map, lay out and paint @widget a few times. */
-static void
-settle_widget (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id;
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  ck_assert_msg (gtk_widget_get_mapped (widget), "the widget never mapped");
-  id = gtk_widget_add_tick_callback (widget, frame_tick, &frames, NULL);
-  gtk_widget_queue_draw (widget);
-  while (frames < 3 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  gtk_widget_remove_tick_callback (widget, id);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static void
 settle (void)
 {
-  settle_widget (_cord_physical_page_get_area (page));
+  cord_test_settle (_cord_physical_page_get_area (page));
 }
 
 static GtkWidget *
@@ -88,8 +60,7 @@ static void
 teardown (void)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  cord_test_iterate ();
   window = NULL;
   page = NULL;
   router = NULL;
@@ -435,7 +406,7 @@ START_TEST (test_drops)
   /* On a 2620XM, a WIC dropped on the network-module bay is sent to a WIC slot. */
   p2 = CORD_PHYSICAL_PAGE (cord_physical_page_new (document, r2));
   win2 = show_in_window (GTK_WIDGET (p2), 900, 560);
-  settle_widget (_cord_physical_page_get_area (p2));
+  cord_test_settle (_cord_physical_page_get_area (p2));
   power (r2, FALSE);
   ck_assert (!drop_module (p2, "WIC-2T", "1"));
   assert_message (p2, "WIC-2T does not fit slot 1 of a 2620XM");
@@ -534,7 +505,7 @@ START_TEST (test_two_pages_stay_in_sync)
   CordDevice *pc;
   guint draws;
 
-  settle_widget (_cord_physical_page_get_area (other));
+  cord_test_settle (_cord_physical_page_get_area (other));
   cord_physical_page_toggle_power (other);
   ck_assert (!router->powered);
   ck_assert (cord_physical_page_insert (page, "0/0", "WIC-2T"));
@@ -601,7 +572,7 @@ START_TEST (test_new_ports_in_canvas_popup)
   double x, y;
 
   cord_canvas_set_lab (canvas, topology, cord_document_get_sim (document));
-  settle_widget (GTK_WIDGET (canvas));
+  cord_test_settle (GTK_WIDGET (canvas));
   cord_physical_page_toggle_power (page);
   ck_assert (cord_physical_page_insert (page, "0/0", "WIC-2T"));
   cord_canvas_set_tool (canvas, CORD_CANVAS_TOOL_CONNECT, NULL, CORD_CABLE_SERIAL_DCE);
@@ -623,35 +594,11 @@ START_TEST (test_new_ports_in_canvas_popup)
 }
 END_TEST
 
-static void
-save_widget_png (GtkWidget  *widget,
-                 const char *path)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderNode *node;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cairo_t *cr = cairo_create (surface);
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  ck_assert_ptr_nonnull (node);
-  gsk_render_node_draw (node, cr);
-  ck_assert_int_eq (cairo_surface_write_to_png (surface, path), CAIRO_STATUS_SUCCESS);
-  gsk_render_node_unref (node);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  g_object_unref (paintable);
-}
-
 START_TEST (test_screenshot)
 {
   g_autoptr(GError) error = NULL;
-  const char *dir = g_getenv ("PATCHCORD_SHOT_DIR");
-  g_autofree char *widget_png = g_build_filename (dir ? dir : g_get_tmp_dir (), "patchcord-physical.png", NULL);
-  g_autofree char *screen_png = g_build_filename (dir ? dir : g_get_tmp_dir (), "patchcord-physical-screen.png", NULL);
+  g_autofree char *widget_png = cord_test_screenshot_path ("physical");
+  g_autofree char *screen_png = cord_test_screenshot_path ("physical-screen");
   g_autofree char *import = g_find_program_in_path ("import");
   CordDevice *pc = cord_topology_add_device (topology, "PC-PT", "PC0", 300, 300, &error);
   gint64 deadline;
@@ -677,7 +624,7 @@ START_TEST (test_screenshot)
   while (g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   settle ();
-  save_widget_png (GTK_WIDGET (page), widget_png);
+  cord_test_save_png (GTK_WIDGET (page), widget_png);
   if (import != NULL && g_getenv ("DISPLAY") != NULL)
     {
       g_autofree char *command = g_strdup_printf ("%s -window root %s", import, screen_png);
@@ -690,8 +637,7 @@ START_TEST (test_screenshot)
 
   /* A 2620XM's device window, with a network module that carries a card. */
   {
-    g_autofree char *window_png = g_build_filename (dir ? dir : g_get_tmp_dir (),
-                                                    "patchcord-physical-window.png", NULL);
+    g_autofree char *window_png = cord_test_screenshot_path ("physical-window");
     CordDevice *r2 = cord_topology_add_device (topology, "2620XM", "R2", 300, 100, &error);
     CordDeviceWindow *dw;
     GtkWidget *p2;
@@ -704,11 +650,11 @@ START_TEST (test_screenshot)
     cord_device_window_show_tab (dw, "physical");
     gtk_window_present (GTK_WINDOW (dw));
     p2 = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (dw))), "physical");
-    settle_widget (_cord_physical_page_get_area (CORD_PHYSICAL_PAGE (p2)));
+    cord_test_settle (_cord_physical_page_get_area (CORD_PHYSICAL_PAGE (p2)));
     deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
     while (g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, FALSE);
-    save_widget_png (GTK_WIDGET (dw), window_png);
+    cord_test_save_png (GTK_WIDGET (dw), window_png);
     gtk_window_destroy (GTK_WINDOW (dw));
   }
 }

@@ -5,9 +5,11 @@
 #include <string.h>
 #include <gtk/gtk.h>
 
+#include "console-util.h"
 #include "cord-device-window.h"
 #include "cord-document.h"
 #include "cord-terminal.h"
+#include "gtk-test-util.h"
 #include "ios-console.h"
 #include "test-util.h"
 
@@ -73,48 +75,11 @@ console_of (CordDevice *device)
   return console;
 }
 
-static void
-run_idle (CordConsole *console)
-{
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (cord_console_run_until_idle (console, 60 * CORD_ENGINE_NS_PER_SEC, &error),
-                 "%s", error != NULL ? error->message : "");
-}
-
 /* Types @text as VTE sends it: through the terminal's commit signal. */
 static void
 type (const char *text)
 {
   g_signal_emit_by_name (lab.terminal, "commit", text, (guint) strlen (text));
-}
-
-static char *
-screen_now (void)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  return vte_terminal_get_text (VTE_TERMINAL (lab.terminal), NULL, NULL, NULL);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-/* VTE reads what it is fed in the main loop: the screen's text once it
- * shows @text, or as it is after a few seconds. */
-static char *
-screen_text_with (const char *text)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  char *screen = NULL;
-
-  for (;;)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_free (screen);
-      screen = screen_now ();
-      if (strstr (screen, text) != NULL || g_get_monotonic_time () > deadline)
-        return screen;
-      g_usleep (10 * 1000);
-    }
 }
 
 static char *
@@ -139,12 +104,12 @@ START_TEST (test_bind_shows_scrollback)
   g_autofree char *screen = NULL;
   g_autofree char *before = NULL;
 
-  run_idle (console);
+  cord_test_console_run_idle (console);
   before = scrollback (console);
   ck_assert_msg (strstr (before, "Cisco IOS Software") != NULL, "boot text: %s", before);
   cord_terminal_bind (lab.terminal, console);
   ck_assert_ptr_eq (cord_terminal_get_console (lab.terminal), console);
-  screen = screen_text_with ("[yes/no]:");
+  screen = cord_test_terminal_wait_text (VTE_TERMINAL (lab.terminal), "[yes/no]:");
   ck_assert_msg (strstr (screen, "Cisco IOS Software") != NULL &&
                  strstr (screen, "initial configuration dialog? [yes/no]:") != NULL,
                  "screen: %s", screen);
@@ -158,27 +123,27 @@ START_TEST (test_keys_reach_console)
   g_autofree char *text = NULL;
 
   cord_terminal_bind (lab.terminal, console);
-  run_idle (console);
+  cord_test_console_run_idle (console);
   /* Return as VTE commits it without a pty, and a typo fixed with the
    * BackSpace it commits. */
   type ("no\r");
-  run_idle (console);
+  cord_test_console_run_idle (console);
   type ("\r");
-  run_idle (console);
+  cord_test_console_run_idle (console);
   type ("enablx\010e\r");
-  run_idle (console);
+  cord_test_console_run_idle (console);
   type ("configure terminal\r");
-  run_idle (console);
+  cord_test_console_run_idle (console);
   type ("hostname R9\r");
-  run_idle (console);
+  cord_test_console_run_idle (console);
   type ("end\r");
-  run_idle (console);
+  cord_test_console_run_idle (console);
   ck_assert_msg (strstr (running_config (lab.r1), "hostname R9\n") != NULL,
                  "running-config: %s", lab.r1->running_config);
   text = scrollback (console);
   ck_assert_msg (strstr (text, "R9#") != NULL, "scrollback: %s", text);
   /* What the console printed reached the screen. */
-  screen = screen_text_with ("R9#");
+  screen = cord_test_terminal_wait_text (VTE_TERMINAL (lab.terminal), "R9#");
   ck_assert_msg (strstr (screen, "R9#") != NULL, "screen: %s", screen);
 }
 END_TEST
@@ -218,21 +183,21 @@ START_TEST (test_rebind_keeps_session)
   g_autofree char *screen = NULL;
 
   cord_terminal_bind (lab.terminal, console);
-  run_idle (console);
+  cord_test_console_run_idle (console);
   type ("no\r");
-  run_idle (console);
+  cord_test_console_run_idle (console);
   type ("\renable\r");
-  run_idle (console);
+  cord_test_console_run_idle (console);
   /* A terminal closed and another opened: the session and what it
    * printed are still there. */
   new_terminal ();
   cord_terminal_bind (lab.terminal, console);
-  screen = screen_text_with ("Router#");
+  screen = cord_test_terminal_wait_text (VTE_TERMINAL (lab.terminal), "Router#");
   ck_assert_msg (strstr (screen, "Router#") != NULL, "screen: %s", screen);
   type ("disable\r");
-  run_idle (console);
+  cord_test_console_run_idle (console);
   g_clear_pointer (&screen, g_free);
-  screen = screen_text_with ("Router#disable");
+  screen = cord_test_terminal_wait_text (VTE_TERMINAL (lab.terminal), "Router#disable");
   ck_assert_msg (g_str_has_suffix (g_strchomp (screen), "Router>"), "screen: %s", screen);
 }
 END_TEST
@@ -279,10 +244,10 @@ START_TEST (test_pc_prompt)
 
   ck_assert_int_eq (cord_console_get_kind (console), CORD_CONSOLE_PC);
   cord_terminal_bind (lab.terminal, console);
-  run_idle (console);
+  cord_test_console_run_idle (console);
   type ("ipconfig\r");
-  run_idle (console);
-  screen = screen_text_with ("IP");
+  cord_test_console_run_idle (console);
+  screen = cord_test_terminal_wait_text (VTE_TERMINAL (lab.terminal), "IP");
   ck_assert_msg (strstr (screen, "ipconfig") != NULL && strstr (screen, "IP") != NULL,
                  "screen: %s", screen);
 }
