@@ -213,12 +213,12 @@ pixel_at (cairo_surface_t *surface,
   return (Pixel) { (v >> 24) & 0xff, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff };
 }
 
-/* Saves the picture for a person to look at, when PATCHCORD_SHOT_DIR says where. */
+/* Saves the picture for a person to look at, when PATCHCORD_SCREENSHOTS names a folder. */
 static void
 maybe_save (cairo_surface_t *surface,
             const char      *name)
 {
-  const char *dir = g_getenv ("PATCHCORD_SHOT_DIR");
+  const char *dir = g_getenv ("PATCHCORD_SCREENSHOTS");
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
 
