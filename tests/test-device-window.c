@@ -8,25 +8,15 @@
 
 #define TIMEOUT_MS 20000
 #include "app-driver.h"
+#include "gtk-test-util.h"
 
 static char *state_home;      /* this process's XDG_STATE_HOME */
-
-/* Screenshots go where PATCHCORD_SCREENSHOTS says, or to the temp dir,
- * so that a person can look at them after a run. */
-static char *
-screenshot_path (const char *name)
-{
-  const char *dir = g_getenv ("PATCHCORD_SCREENSHOTS");
-  g_autofree char *file = g_strdup_printf ("patchcord-%s.png", name);
-
-  return g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), file, NULL);
-}
 
 static char *
 screenshot (const char *wid,
             const char *name)
 {
-  char *path = screenshot_path (name);
+  char *path = cord_test_screenshot_path (name);
   g_autofree char *command = g_strdup_printf ("import -window %s %s", wid, path);
 
   ck_assert_msg (g_find_program_in_path ("import") != NULL, "ImageMagick's import is missing");
@@ -288,7 +278,7 @@ wait_screen_reads (const char *wid,
 {
   Reading r = { wid, name, want, NULL };
   gboolean found = wait_until (screen_reads, &r, TIMEOUT_MS);
-  g_autofree char *path = screenshot_path (name);
+  g_autofree char *path = cord_test_screenshot_path (name);
 
   ck_assert_msg (found, "“%s” never showed in %s, which reads:\n%s", want, path, r.text);
   g_free (r.text);
