@@ -52,6 +52,26 @@ void           _cord_console_mirror        (CordConsole    *console);
 void           _cord_console_config_emit   (CordConsole    *console,
                                             const char     *text);
 
+/* ios-exec-timeout.c: the idle timer of an IOS console. The console
+ * restarts it after every key and stops it while a command runs or the
+ * device is off; the session's line settings (exec-timeout on `line
+ * console 0`) at that moment give its length. */
+typedef struct {
+  CordEngine     *engine;
+  CordTimer       timer;
+  CordIosSession *session;    /* the one that ends when the timer fires */
+} _CordExecTimeout;
+
+void           _cord_exec_timeout_init     (_CordExecTimeout *timeout,
+                                            CordEngine       *engine);
+/* Stops the timer for good, before the memory that holds it goes. */
+void           _cord_exec_timeout_clear    (_CordExecTimeout *timeout);
+/* Counts the line's exec-timeout from now for @session; stops instead
+ * when the timeout is 0 (never) or @session waits for RETURN. */
+void           _cord_exec_timeout_restart  (_CordExecTimeout *timeout,
+                                            CordIosSession   *session);
+void           _cord_exec_timeout_stop     (_CordExecTimeout *timeout);
+
 /* ios-configure.c: the topology's CordCommandRunner; @user_data is the
  * CordConsoles. */
 gboolean       _cord_consoles_run_commands (CordTopology   *topology,

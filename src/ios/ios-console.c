@@ -77,6 +77,8 @@ struct _CordConsole {
   GString             *typeahead;
   gboolean             after_escape;
   gboolean             closing;
+
+  _CordExecTimeout     exec_timeout;  /* idle at the prompt of con0 */
 };
 
 static void console_boot_step (CordEngine *engine, gpointer a, gpointer b);
@@ -409,6 +411,7 @@ console_stop (CordConsole *c)
   c->closing = FALSE;
   cord_timer_stop (engine, &c->boot_timer);
   cord_timer_stop (engine, &c->reload_timer);
+  _cord_exec_timeout_stop (&c->exec_timeout);
   c->reload_pending = FALSE;
   g_string_truncate (c->held, 0);
   g_string_truncate (c->typeahead, 0);
@@ -445,6 +448,7 @@ console_new (CordConsoles *owner,
   g_queue_init (&c->pending_logs);
   cord_timer_init (&c->boot_timer, console_boot_step, c);
   cord_timer_init (&c->reload_timer, console_reload_now, c);
+  _cord_exec_timeout_init (&c->exec_timeout, owner->engine);
   /* vlan.dat is in flash: it is there whether the switch is on or not. */
   if (cord_kind_has_vlans (device->model->kind))
     _cord_ios_vlans_restore (owner->sim, device, device->vlan_database);
@@ -459,6 +463,7 @@ console_free (CordConsole *c)
   console_stop (c);
   cord_timer_clear (c->owner->engine, &c->boot_timer);
   cord_timer_clear (c->owner->engine, &c->reload_timer);
+  _cord_exec_timeout_clear (&c->exec_timeout);
   listeners_free (c->listeners);
   listeners_free (c->config_listeners);
   g_string_free (c->scrollback, TRUE);
@@ -909,6 +914,17 @@ queue_keys (CordConsole *c,
   return len;
 }
 
+/* IOS counts idle time at the prompt: from the last key, and not while a
+ * command runs, the device reloads or the setup dialog asks. */
+static void
+idle_restart (CordConsole *c)
+{
+  if (c->state == CONSOLE_RUNNING && !c->job && !c->reload_pending)
+    _cord_exec_timeout_restart (&c->exec_timeout, c->session);
+  else
+    _cord_exec_timeout_stop (&c->exec_timeout);
+}
+
 static void
 ios_feed (CordConsole *c,
           const char  *bytes,
@@ -950,6 +966,8 @@ ios_feed (CordConsole *c,
       bytes += n;
       len -= n;
     }
+  /* Every key restarts the count, with the line's setting of now. */
+  idle_restart (c);
   if (entered)
     mirror (c);
 }

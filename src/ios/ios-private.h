@@ -159,6 +159,12 @@ _CordIosAsk *_cord_ios_session_take_ask   (CordIosSession  *session);
 void         _cord_ios_session_set_logout (CordIosSession  *session);
 /* Leaves configuration mode with %SYS-5-CONFIG_I, as `end` does. */
 void         _cord_ios_session_end_config (CordIosSession  *session);
+/* TRUE while no EXEC runs: the session waits for "Press RETURN". */
+gboolean     _cord_ios_session_waits_for_return (CordIosSession *session);
+/* exec-timeout: the EXEC ends as `exit` does (the line being typed, a
+ * question or a page dropped, configuration mode and the enable level
+ * left, the running-config kept) and the session waits for RETURN. */
+void         _cord_ios_session_time_out   (CordIosSession  *session);
 
 void         _cord_ios_ask_free           (_CordIosAsk     *ask);
 

@@ -276,6 +276,31 @@ after_output (CordIosSession *s)
   flush_logs (s);
 }
 
+gboolean
+_cord_ios_session_waits_for_return (CordIosSession *session)
+{
+  return session->state == STATE_AWAIT_RETURN;
+}
+
+void
+_cord_ios_session_time_out (CordIosSession *session)
+{
+  if (session->state == STATE_AWAIT_RETURN)
+    return;
+  g_assert (session->state != STATE_BUSY);
+  cord_line_editor_reset (&session->editor);
+  session->editor.escape = 0;
+  session->quote_next = FALSE;
+  g_clear_pointer (&session->ask, _cord_ios_ask_free);
+  g_clear_pointer (&session->more_text, g_free);
+  /* The line the cursor is on ends as Enter would end it; from there the
+   * screen is the one `exit` leaves (reference 7). PT shows no
+   * %SYS-5-CONFIG_I when the timeout leaves configuration mode. */
+  emit_str (session, "\r\n");
+  session->logout = TRUE;
+  after_output (session);
+}
+
 static const char *
 more_prompt (void)
 {
