@@ -54,8 +54,8 @@ void           _cord_console_config_emit   (CordConsole    *console,
 
 /* ios-exec-timeout.c: the idle timer of an IOS console. The console
  * restarts it after every key and stops it while a command runs or the
- * device is off; the session's line settings (exec-timeout on `line
- * console 0`) at that moment give its length. */
+ * device is off; the exec-timeout of the device's `line console 0` at
+ * that moment gives its length. */
 typedef struct {
   CordEngine     *engine;
   CordTimer       timer;
