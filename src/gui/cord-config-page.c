@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cord-config-page-private.h"
+#include "cord-test-geometry.h"
 #include "frame.h"
 #include "ios-console.h"
 #include "ip.h"
@@ -685,6 +686,11 @@ sidebar_item (CordConfigPage *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   gtk_widget_set_name (row, key);
   g_object_set_data_full (G_OBJECT (row), "form", g_strdup (key), g_free);
+  {
+    g_autofree char *id = g_strconcat ("config:", key, NULL);
+
+    cord_geometry_tag (row, id);
+  }
   gtk_list_box_append (self->sidebar, row);
   if (strcmp (key, self->selected) == 0)
     gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
