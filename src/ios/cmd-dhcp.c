@@ -22,7 +22,7 @@
 #define NETWORK_STR       N_("Network number and mask")
 #define NETWORK_NUM_STR   N_("Network number in dotted-decimal notation")
 #define NETWORK_MASK_STR  N_("Network mask or prefix length")
-#define ROUTER_STR_       N_("Default routers")
+#define DEFAULT_ROUTER_STR      N_("Default routers")
 #define ROUTER_ADDR_STR   N_("Router's IP address")
 #define DNS_STR           N_("DNS servers")
 #define DNS_ADDR_STR      N_("Server's name or IP address")
@@ -477,9 +477,9 @@ static const CordIosCommand dhcp_commands[] = {
   { CORD_IOS_NODE_DHCP, "no network [A.B.C.D [A.B.C.D]]",
     CORD_IOS_HELPS (NO_STR, NETWORK_STR, NETWORK_NUM_STR, NETWORK_MASK_STR), cmd_no_network, 0 },
   { CORD_IOS_NODE_DHCP, "default-router A.B.C.D$addr",
-    CORD_IOS_HELPS (ROUTER_STR_, ROUTER_ADDR_STR), cmd_default_router, 0 },
+    CORD_IOS_HELPS (DEFAULT_ROUTER_STR, ROUTER_ADDR_STR), cmd_default_router, 0 },
   { CORD_IOS_NODE_DHCP, "no default-router [A.B.C.D]",
-    CORD_IOS_HELPS (NO_STR, ROUTER_STR_, ROUTER_ADDR_STR), cmd_default_router, 0 },
+    CORD_IOS_HELPS (NO_STR, DEFAULT_ROUTER_STR, ROUTER_ADDR_STR), cmd_default_router, 0 },
   { CORD_IOS_NODE_DHCP, "dns-server A.B.C.D$addr",
     CORD_IOS_HELPS (DNS_STR, DNS_ADDR_STR), cmd_dns_server, 0 },
   { CORD_IOS_NODE_DHCP, "no dns-server [A.B.C.D]",
