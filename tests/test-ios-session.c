@@ -477,6 +477,12 @@ START_TEST (test_config_round_trip)
     "ip route 0.0.0.0 0.0.0.0 10.0.0.2", "ip route 172.20.0.0 255.255.0.0 FastEthernet0/1",
     "ip route 172.21.0.0 255.255.0.0 fa0/1 10.0.0.2 5", "end", NULL,
   };
+  static const char *const dhcp[] = {
+    "no service dhcp", "ip dhcp excluded-address 10.0.0.1", "ip dhcp excluded-address 192.168.1.1 192.168.1.9",
+    "ip dhcp pool LAN", "network 192.168.1.0/24", "default-router 192.168.1.1",
+    "dns-server 192.168.1.5", "domain-name lab.example", "lease 0 12 30", "ip dhcp pool EMPTY",
+    "ip dhcp pool TEN", "network 10.0.0.0", "lease infinite", "interface fa0/0", "end", NULL,
+  };
   static const char *const sw[] = {
     "hostname S1", "vlan 10", "name Sales", "vlan 99", "exit",
     "interface range fa0/1 - 4", "switchport mode access", "switchport access vlan 10",
@@ -496,7 +502,15 @@ START_TEST (test_config_round_trip)
   g_autofree char *r = ios_config_round_trip ("1841", router);
   g_autofree char *s = ios_config_round_trip ("2960-24TT", sw);
   g_autofree char *m = ios_config_round_trip ("3560-24PS", l3);
+  g_autofree char *d = ios_config_round_trip ("1841", dhcp);
 
+  ck_assert_msg (strstr (d, "no service password-encryption\nno service dhcp\n!\nhostname Router\n") != NULL &&
+                 strstr (d, "!\n!\nip dhcp excluded-address 10.0.0.1\n"
+                            "ip dhcp excluded-address 192.168.1.1 192.168.1.9\n!\n"
+                            "ip dhcp pool LAN\n network 192.168.1.0 255.255.255.0\n default-router 192.168.1.1\n"
+                            " dns-server 192.168.1.5\n domain-name lab.example\n lease 0 12 30\n!\n"
+                            "ip dhcp pool EMPTY\n!\nip dhcp pool TEN\n network 10.0.0.0 255.0.0.0\n"
+                            " lease infinite\n!\n!\n!\n!\ninterface FastEthernet0/0\n") != NULL, "%s", d);
   ck_assert_msg (strstr (r, "interface FastEthernet0/0\n description to S1\n no ip address\n duplex full\n"
                             " speed 100\n!\ninterface FastEthernet0/0.10\n encapsulation dot1Q 10\n"
                             " ip address 192.168.10.1 255.255.255.0\n!\ninterface FastEthernet0/0.20\n"

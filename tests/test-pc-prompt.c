@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cord-limits.h"
+#include "dhcp-server.h"
 #include "ip.h"
 #include "net-util.h"
 #include "pc-prompt.h"
@@ -24,6 +25,8 @@
  *                                 and PC2 (DHCP, no address) on switch S1
  *                     router      PC0 192.168.1.10 - R1 - PC1 192.168.2.10
  *                     two-routers PC0 192.168.1.10 - R1 =serial= R2 - PC1 192.168.2.10
+ *                     dhcp-server PC0 (DHCP) - S1 - R1 192.168.1.1, whose pool LAN
+ *                                 hands out 192.168.1.11 and up, DNS 192.168.1.5
  *   @device NAME      whose prompt this is (before any input; PC0 by default)
  *   @run SECONDS      virtual time passes
  *   @idle             virtual time passes, a second at a time, until the
@@ -210,6 +213,21 @@ build_lab (Net        *net,
                                     ip4 ("10.1.1.2"), NULL, 0, &error));
       ck_assert (cord_ip_route_add (net->sim, dev (net, "R2"), ip4 ("192.168.1.0"), ip4 ("255.255.255.0"),
                                     ip4 ("10.1.1.1"), NULL, 0, &error));
+    }
+  else if (strcmp (lab, "dhcp-server") == 0)
+    {
+      CordDhcpPool pool = { "LAN", ip4 ("192.168.1.0"), ip4 ("255.255.255.0"), ip4 ("192.168.1.1"),
+                            ip4 ("192.168.1.5"), NULL, 0 };
+
+      add (net, "1841", "R1");
+      add (net, "2960-24TT", "S1");
+      host (net, "PC-PT", "PC0", NULL, NULL, NULL);
+      cable (net, "R1", "FastEthernet0/0", "S1", "FastEthernet0/1");
+      cable (net, "PC0", "FastEthernet0", "S1", "FastEthernet0/2");
+      router_if (net, "R1", "FastEthernet0/0", "192.168.1.1", "255.255.255.0");
+      ck_assert (cord_dhcp_server_set_pool (net->sim, dev (net, "R1"), &pool, &error));
+      ck_assert (cord_dhcp_server_exclude (net->sim, dev (net, "R1"), ip4 ("192.168.1.1"), ip4 ("192.168.1.10"),
+                                           TRUE, &error));
     }
   else
     ck_abort_msg ("unknown lab %s", lab);

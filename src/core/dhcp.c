@@ -92,11 +92,11 @@ make_xid (guint64 mac,
 
 /* ---- Sending -------------------------------------------------------------------- */
 
-static guint8 *
-option (guint8       *p,
-        guint8        code,
-        guint8        len,
-        const guint8 *data)
+guint8 *
+_cord_dhcp_option (guint8       *p,
+                   guint8        code,
+                   guint8        len,
+                   const guint8 *data)
 {
   *p++ = code;
   *p++ = len;
@@ -104,15 +104,15 @@ option (guint8       *p,
   return p + len;
 }
 
-static guint8 *
-option32 (guint8  *p,
-          guint8   code,
-          guint32  value)
+guint8 *
+_cord_dhcp_option32 (guint8  *p,
+                     guint8   code,
+                     guint32  value)
 {
   guint8 b[4];
 
   put32 (b, value);
-  return option (p, code, 4, b);
+  return _cord_dhcp_option (p, code, 4, b);
 }
 
 /* A client message: @ciaddr is our address (RELEASE), else 0. Returns its
@@ -149,21 +149,21 @@ build_message (CordDhcpClient *client,
   memcpy (msg + 28, mac.b, 6);
   put32 (msg + CORD_DHCP_FIXED_LEN, CORD_DHCP_MAGIC_COOKIE);
   p = msg + CORD_DHCP_OPTIONS_OFFSET;
-  p = option (p, CORD_DHCP_OPT_MSG_TYPE, 1, &type);
+  p = _cord_dhcp_option (p, CORD_DHCP_OPT_MSG_TYPE, 1, &type);
   memcpy (client_id + 1, mac.b, 6);
-  p = option (p, CORD_DHCP_OPT_CLIENT_ID, sizeof client_id, client_id);
+  p = _cord_dhcp_option (p, CORD_DHCP_OPT_CLIENT_ID, sizeof client_id, client_id);
   if (type == CORD_DHCP_REQUEST)
     {
-      p = option32 (p, CORD_DHCP_OPT_REQUESTED, client->offered);
-      p = option32 (p, CORD_DHCP_OPT_SERVER_ID, client->offer_server);
+      p = _cord_dhcp_option32 (p, CORD_DHCP_OPT_REQUESTED, client->offered);
+      p = _cord_dhcp_option32 (p, CORD_DHCP_OPT_SERVER_ID, client->offer_server);
     }
   else if (type == CORD_DHCP_RELEASE)
-    p = option32 (p, CORD_DHCP_OPT_SERVER_ID, client->lease_server);
+    p = _cord_dhcp_option32 (p, CORD_DHCP_OPT_SERVER_ID, client->lease_server);
   if (type != CORD_DHCP_RELEASE)
     {
       if (name_len > 0)
-        p = option (p, CORD_DHCP_OPT_HOSTNAME, (guint8) name_len, (const guint8 *) name);
-      p = option (p, CORD_DHCP_OPT_PARAMS, sizeof params, params);
+        p = _cord_dhcp_option (p, CORD_DHCP_OPT_HOSTNAME, (guint8) name_len, (const guint8 *) name);
+      p = _cord_dhcp_option (p, CORD_DHCP_OPT_PARAMS, sizeof params, params);
     }
   *p++ = CORD_DHCP_OPT_END;
   return MAX ((gsize) (p - msg), CORD_DHCP_MIN_LEN);
@@ -295,21 +295,15 @@ timer_cb (CordEngine *engine,
     send_current (client);
 }
 
-/* The options of a reply, the ones the client reads. */
-typedef struct {
-  guint8  type;
-  guint32 mask;
-  guint32 router;
-  guint32 dns;
-  guint32 server;
-} DhcpOptions;
-
-static gboolean
-parse_options (const guint8 *p,
-               gsize         len,
-               DhcpOptions  *opts)
+/* The options of a message that the client and the server read. */
+gboolean
+_cord_dhcp_parse_options (const guint8     *p,
+                          gsize             len,
+                          CordDhcpOptions  *opts)
 {
   gsize i = CORD_DHCP_OPTIONS_OFFSET;
+
+  g_assert (p != NULL && opts != NULL);
 
   memset (opts, 0, sizeof *opts);
   if (len < CORD_DHCP_OPTIONS_OFFSET || get32 (p + CORD_DHCP_FIXED_LEN) != CORD_DHCP_MAGIC_COOKIE)
@@ -352,6 +346,10 @@ parse_options (const guint8 *p,
           if (olen >= 4)
             opts->server = get32 (data);
           break;
+        case CORD_DHCP_OPT_REQUESTED:
+          if (olen >= 4)
+            opts->requested = get32 (data);
+          break;
         default:
           break;
         }
@@ -363,7 +361,7 @@ parse_options (const guint8 *p,
 static void
 take_ack (CordDhcpClient    *client,
           guint32            yiaddr,
-          const DhcpOptions *opts)
+          const CordDhcpOptions *opts)
 {
   CordHostIp host = { TRUE, yiaddr, opts->mask != 0 ? opts->mask : cord_ip_classful_mask (yiaddr),
                       opts->router, opts->dns };
@@ -380,7 +378,7 @@ _cord_dhcp_input (CordIpDev       *ipdev,
   CordDhcpClient *client = ipdev->dhcp;
   CordFrameInfo info;
   const guint8 *p;
-  DhcpOptions opts;
+  CordDhcpOptions opts;
   guint32 yiaddr;
   CordIpIf *nic;
 
@@ -402,7 +400,7 @@ _cord_dhcp_input (CordIpDev       *ipdev,
     if (memcmp (p + 28, mac.b, 6) != 0)
       return TRUE;
   }
-  if (!parse_options (p, info.payload_len, &opts))
+  if (!_cord_dhcp_parse_options (p, info.payload_len, &opts))
     return TRUE;
   yiaddr = get32 (p + 16);
   switch (client->state)

@@ -12,6 +12,7 @@ typedef struct _CordIpDev     CordIpDev;
 typedef struct _CordIpIf      CordIpIf;
 typedef struct _CordIpSession CordIpSession;
 typedef struct _CordDhcpClient CordDhcpClient;
+typedef struct _CordDhcpServer CordDhcpServer;
 
 /* An IP interface. A routed port owns one (port->ip) and its
  * subinterfaces; a subinterface shares the port and its MAC. */
@@ -99,6 +100,7 @@ struct _CordIpDev {
   CordIpIfHook   if_hook;
   gpointer       if_hook_data;
   CordDhcpClient *dhcp;       /* end devices: made on first use (dhcp.c) */
+  CordDhcpServer *dhcpd;      /* routers: made on first use (dhcp-server.c) */
 };
 
 /* A neighbour: complete, or being resolved. */
@@ -261,5 +263,39 @@ gboolean   _cord_dhcp_input        (CordIpDev       *ipdev,
                                     const CordFrame *frame);
 void       _cord_dhcp_stop         (CordIpDev       *ipdev);
 void       _cord_dhcp_free         (CordIpDev       *ipdev);
+
+/* dhcp.c: what the client and the server share. The options either
+ * reads (0 when absent); FALSE when the message has no cookie, is cut
+ * short or has no message type. */
+typedef struct {
+  guint8  type;
+  guint32 mask;
+  guint32 router;
+  guint32 dns;
+  guint32 server;
+  guint32 requested;
+} CordDhcpOptions;
+
+gboolean   _cord_dhcp_parse_options (const guint8    *msg,
+                                     gsize            len,
+                                     CordDhcpOptions *opts);
+/* Writes option @code at @p; returns where the next one goes. */
+guint8    *_cord_dhcp_option        (guint8          *p,
+                                     guint8           code,
+                                     guint8           len,
+                                     const guint8    *data);
+guint8    *_cord_dhcp_option32      (guint8          *p,
+                                     guint8           code,
+                                     guint32          value);
+
+/* dhcp-server.c: the routers' server. _input takes a datagram for UDP
+ * port 67 that @ifp received (TRUE: the service took it); _reset forgets
+ * pools, exclusions and bindings (a boot); _free at the end. */
+gboolean   _cord_dhcp_server_input (CordIpDev           *ipdev,
+                                    CordIpIf            *ifp,
+                                    const guint8        *pkt,
+                                    const CordFrameInfo *info);
+void       _cord_dhcp_server_reset (CordIpDev           *ipdev);
+void       _cord_dhcp_server_free  (CordIpDev           *ipdev);
 
 G_END_DECLS

@@ -234,6 +234,7 @@ _cord_ip_dev_free (CordSimDevice *sdev)
   engine = _cord_ip_engine (ipdev);
   _cord_ip_stop_all (ipdev);
   _cord_dhcp_free (ipdev);
+  _cord_dhcp_server_free (ipdev);
   cord_timer_clear (engine, &ipdev->arp_timer);
   cord_timer_clear (engine, &ipdev->loopback_timer);
   for (guint i = 0; i < ipdev->ifs->len; i++)
@@ -954,8 +955,10 @@ local_deliver (CordIpDev           *ipdev,
       icmp_input (ipdev, ifp, pkt, info, broadcast);
       break;
     case CORD_FRAME_IPPROTO_UDP:
-      /* No UDP service listens yet: every port is closed, which is what
-       * IOS traceroute's probes need to hear. */
+      /* The DHCP server is the only UDP service; every other port is
+       * closed, which is what IOS traceroute's probes need to hear. */
+      if (_cord_dhcp_server_input (ipdev, ifp, pkt, info))
+        break;
       if (info->has_udp && info->udp.checksum_ok)
         send_icmp_error (ipdev, me, CORD_FRAME_ICMP_DEST_UNREACHABLE, CORD_FRAME_UNREACH_PORT,
                          pkt, info, broadcast);

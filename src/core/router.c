@@ -95,6 +95,7 @@ _cord_router_factory_reset (CordIpDev *ipdev)
         }
     }
   g_array_set_size (ipdev->statics, 0);
+  _cord_dhcp_server_reset (ipdev);
   _cord_ip_routes_changed (ipdev);
 }
 

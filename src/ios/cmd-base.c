@@ -355,7 +355,7 @@ write_version (CordIosDevice *ios,
   g_string_append_printf (out, "!\nversion %s\n", ios->version);
   g_string_append (out, "no service timestamps log datetime msec\n"
                         "no service timestamps debug datetime msec\n");
-  g_string_append_printf (out, "%sservice password-encryption\n!\n",
+  g_string_append_printf (out, "%sservice password-encryption\n",
                           ios->password_encryption ? "" : "no ");
 }
 
@@ -363,7 +363,8 @@ static void
 write_hostname (CordIosDevice *ios,
                 GString       *out)
 {
-  g_string_append_printf (out, "hostname %s\n!\n", ios->hostname);
+  /* The "!" ends the service lines, which other modules add to. */
+  g_string_append_printf (out, "!\nhostname %s\n!\n", ios->hostname);
 }
 
 static void
@@ -489,6 +490,7 @@ static const CordIosCommand base_commands[] = {
   CONFIG_MODE_CMDS (CORD_IOS_NODE_VLAN, EXIT_VLAN_STR),
   CONFIG_MODE_CMDS (CORD_IOS_NODE_LINE, EXIT_LINE_STR),
   CONFIG_MODE_CMDS (CORD_IOS_NODE_ROUTER, EXIT_ROUTER_STR),
+  CONFIG_MODE_CMDS (CORD_IOS_NODE_DHCP, EXIT_DHCP_STR),
   { 0 },
 };
 

@@ -14,6 +14,7 @@ static const CordIosModule *const default_modules[] = {
   &cord_ios_module_switching,
   &cord_ios_module_routing,
   &cord_ios_module_router,
+  &cord_ios_module_dhcp,
   &cord_ios_module_exec,
   &cord_ios_module_show_system,
   &cord_ios_module_show_ip,

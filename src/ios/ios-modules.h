@@ -17,6 +17,8 @@ extern const CordIosModule cord_ios_module_switching;
 /* cmd-routing.c: ip route, ip default-gateway, ip routing. */
 extern const CordIosModule cord_ios_module_routing;
 extern const CordIosModule cord_ios_module_router;
+/* cmd-dhcp.c: ip dhcp pool, (dhcp-config), excluded addresses, show ip dhcp. */
+extern const CordIosModule cord_ios_module_dhcp;
 /* cmd-show-system.c: show version, show flash:, show clock, show startup-config. */
 extern const CordIosModule cord_ios_module_show_system;
 /* cmd-show-ip.c: show ip interface brief, show interfaces, show ip route, show arp. */

@@ -25,6 +25,8 @@ static const CordIosNode nodes[CORD_IOS_N_NODES] = {
                                 N_("Line configuration commands:"), TRUE },
   [CORD_IOS_NODE_ROUTER] =    { "config-router", CORD_IOS_NODE_CONFIG, "(config-router)#",
                                 N_("Router configuration commands:"), TRUE },
+  [CORD_IOS_NODE_DHCP] =      { "dhcp-config", CORD_IOS_NODE_CONFIG, "(dhcp-config)#",
+                                N_("DHCP pool configuration commands:"), TRUE },
 };
 
 const CordIosNode *

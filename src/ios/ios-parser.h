@@ -20,6 +20,7 @@ typedef enum {
   CORD_IOS_NODE_VLAN,        /* Switch(config-vlan)#    */
   CORD_IOS_NODE_LINE,        /* Router(config-line)#    */
   CORD_IOS_NODE_ROUTER,      /* Router(config-router)#  */
+  CORD_IOS_NODE_DHCP,        /* Router(dhcp-config)#    */
   CORD_IOS_N_NODES,
 } CordIosNodeId;
 
@@ -81,8 +82,13 @@ typedef struct {
  * every line block. Writers of the same order run in module order. */
 enum {
   CORD_IOS_ORDER_VERSION       = 100,  /* version, service … */
-  CORD_IOS_ORDER_HOSTNAME      = 200,
+  CORD_IOS_ORDER_SERVICE       = 150,  /* more service lines: no service dhcp */
+  CORD_IOS_ORDER_HOSTNAME      = 200,  /* after the "!" that ends the service lines */
   CORD_IOS_ORDER_ENABLE        = 300,  /* enable secret, enable password */
+  /* IOS 12.4 writes the DHCP server's lines after `ip cef` and before
+   * `no ip domain lookup`; Packet Tracer likewise before its
+   * `no ip domain-lookup` (unverified for every image). */
+  CORD_IOS_ORDER_DHCP          = 350,  /* ip dhcp excluded-address, (dhcp-config) */
   CORD_IOS_ORDER_IP            = 400,  /* no ip domain-lookup, ip cef … */
   CORD_IOS_ORDER_SPANNING_TREE = 500,
   CORD_IOS_ORDER_INTERFACE     = 600,  /* (config-if), (config-subif) */

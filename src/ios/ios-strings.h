@@ -28,6 +28,7 @@
 #define EXIT_LINE_STR     N_("Exit from line configuration mode")
 #define EXIT_VLAN_STR     N_("Apply changes, bump revision number, and exit mode")
 #define EXIT_ROUTER_STR   N_("Exit from routing protocol configuration mode")
+#define EXIT_DHCP_STR     N_("Exit from DHCP pool configuration mode")
 
 /* Passwords. */
 #define UNENCRYPTED_STR   N_("Specifies an UNENCRYPTED password will follow")
