@@ -179,7 +179,7 @@ lan (Net *net)
   pool (net, "R1", "LAN", "192.168.1.0", "255.255.255.0", "192.168.1.1", "192.168.1.5");
   check_ok (cord_dhcp_server_exclude (net->sim, dev (net, "R1"), ip4 ("192.168.1.1"), ip4 ("192.168.1.10"),
                                       TRUE, &error), error);
-  /* The switch's ports forward once spanning tree lets them. */
+  /* The router and the switch boot. */
   cord_engine_run_for (net->engine, 60 * SEC);
 }
 
@@ -226,6 +226,27 @@ START_TEST (test_lan)
   g_free (after);
   after = console (&net, "R1", "clear ip dhcp binding *\rshow ip dhcp binding\r");
   ck_assert_msg (strstr (after, row1) == NULL, "%s", after);
+}
+END_TEST
+
+/* A release right after the lease, before the PC has ever ARPed for the
+ * router, still reaches it: the PC sends it to the MAC its ACK came from. */
+START_TEST (test_release_unresolved)
+{
+  g_auto(Net) net = { 0 };
+  g_autoptr(GArray) bindings = NULL;
+
+  net_init (&net);
+  lan (&net);
+  renew (&net, "PC0");
+  assert_host (&net, "PC0", "192.168.1.11", "255.255.255.0", "192.168.1.1", "192.168.1.5");
+  bindings = cord_dhcp_server_list_bindings (net.sim, dev (&net, "R1"));
+  ck_assert_uint_eq (bindings->len, 1);
+  g_clear_pointer (&bindings, g_array_unref);
+  check_ok (cord_dhcp_release (net.sim, dev (&net, "PC0"), NULL), NULL);
+  cord_engine_run_for (net.engine, SEC);
+  bindings = cord_dhcp_server_list_bindings (net.sim, dev (&net, "R1"));
+  ck_assert_uint_eq (bindings->len, 0);
 }
 END_TEST
 
@@ -366,6 +387,7 @@ dhcp_server_suite (void)
 
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_lan);
+  tcase_add_test (tc, test_release_unresolved);
   tcase_add_test (tc, test_service_off);
   tcase_add_test (tc, test_no_pool_apipa);
   tcase_add_test (tc, test_router_on_a_stick);

@@ -37,12 +37,21 @@ struct _CordDhcpClient {
   guint32    offered;       /* REQUESTING: the OFFER taken */
   guint32    offer_server;
   guint32    lease_server;  /* of the lease held, 0 when none */
+  CordMac    server_mac;    /* where its ACK came from; all zero when none */
   GArray    *waiters;       /* DhcpWaiter */
 };
 
 static const guint waits_s[CORD_DHCP_TRIES] = CORD_DHCP_WAITS_S;
 
 /* ---- Helpers ------------------------------------------------------------------ */
+
+static gboolean
+mac_known (const CordMac *mac)
+{
+  static const CordMac none = { { 0 } };
+
+  return memcmp (mac->b, none.b, sizeof none.b) != 0;
+}
 
 static CordIpIf *
 nic_of (CordIpDev *ipdev)
@@ -213,6 +222,15 @@ send_release (CordDhcpClient *client)
   len = build_message (client, CORD_DHCP_RELEASE, nic->address, msg, sizeof msg);
   if (!_cord_ip_prepare (ipdev, client->lease_server, nic->address, _cord_ip_default_ttl (ipdev), &params, &path))
     return;
+  /* The address goes as soon as the RELEASE is sent: an ARP for the
+   * server would be answered to an address the host no longer has, and
+   * the RELEASE would never leave. The ACK came from the server's (or a
+   * relay's) MAC on this link, so the RELEASE goes there. */
+  if (!path.resolved && path.out_if == nic && mac_known (&client->server_mac))
+    {
+      params.dst_mac = client->server_mac;
+      path.resolved = TRUE;
+    }
   _cord_ip_transmit (ipdev, &path, cord_frame_build_udp (&params, CORD_DHCP_CLIENT_PORT,
                                                          CORD_DHCP_SERVER_PORT, msg, len));
 }
@@ -423,7 +441,10 @@ _cord_dhcp_input (CordIpDev       *ipdev,
         finish (client, CORD_DHCP_REFUSED);
       else if (opts.type == CORD_DHCP_ACK && yiaddr == client->offered &&
                cord_ip_check_address (yiaddr, opts.mask != 0 ? opts.mask : cord_ip_classful_mask (yiaddr), NULL))
-        take_ack (client, yiaddr, &opts);
+        {
+          memcpy (client->server_mac.b, frame->data + 6, 6);
+          take_ack (client, yiaddr, &opts);
+        }
       break;
     case DHCP_IDLE:
     default:
