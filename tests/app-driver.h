@@ -10,6 +10,8 @@
 #include <gtk/gtk.h>
 #include <glib/gstdio.h>
 
+#include "gtk-test-util.h"
+
 #ifndef TIMEOUT_MS
 #define TIMEOUT_MS 20000
 #endif
@@ -46,24 +48,6 @@ inode_of (const char *path)
   GStatBuf st;
 
   return g_stat (path, &st) == 0 ? (guint64) st.st_ino : 0;
-}
-
-G_GNUC_UNUSED static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 G_GNUC_UNUSED static guint
@@ -148,7 +132,7 @@ G_GNUC_UNUSED static void
 app_teardown (void)
 {
   app_kill ();
-  remove_tree (app.dir);
+  cord_test_remove_tree (app.dir);
   g_clear_pointer (&app.dir, g_free);
   g_clear_pointer (&app.lab, g_free);
   g_clear_pointer (&app.log, g_free);

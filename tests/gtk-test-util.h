@@ -1,11 +1,72 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Helpers the in-process GTK suites share: running the main loop, waiting for a widget to draw, terminal text and widget screenshots. */
+/* Helpers the GTK suites share: running a suite with a display, the main loop, waiting for a widget to draw, terminal text and widget screenshots. */
 #pragma once
 
 #include <check.h>
 #include <string.h>
 #include <gtk/gtk.h>
+#include <glib/gstdio.h>
 #include <vte/vte.h>
+
+/* Removes @path and everything below it. */
+static inline void
+cord_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        cord_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* This process's XDG_STATE_HOME (recovery copies), made by
+ * cord_test_gtk_init() and removed by cord_test_gtk_run(). */
+static char *cord_test_state_home G_GNUC_UNUSED;
+
+/* Readies GTK for the suite @name: no accessibility bus, a state folder
+ * of its own. FALSE, saying so, when there is no display: the suite then
+ * returns 77, meson's "skipped". */
+static inline gboolean
+cord_test_gtk_init (const char *name)
+{
+  g_autofree char *template = g_strdup_printf ("patchcord-%s-XXXXXX", name);
+
+  cord_test_state_home = g_dir_make_tmp (template, NULL);
+  g_setenv ("XDG_STATE_HOME", cord_test_state_home, TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  if (gtk_init_check ())
+    return TRUE;
+  g_printerr ("No display: the %s suite needs one (./run test uses Xvfb)\n", name);
+  cord_test_remove_tree (cord_test_state_home);
+  g_clear_pointer (&cord_test_state_home, g_free);
+  return FALSE;
+}
+
+/* Runs @suite in this process (GTK's display connection does not survive
+ * a fork), removes the state folder, and returns the exit status. */
+static inline int
+cord_test_gtk_run (Suite *suite)
+{
+  SRunner *runner = srunner_create (suite);
+  int failed;
+
+  srunner_set_fork_status (runner, CK_NOFORK);
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  if (cord_test_state_home != NULL)
+    cord_test_remove_tree (cord_test_state_home);
+  g_clear_pointer (&cord_test_state_home, g_free);
+  return failed == 0 ? 0 : 1;
+}
 
 /* Runs the main context until it has nothing pending. */
 static inline void

@@ -1176,19 +1176,7 @@ canvas_suite (void)
 int
 main (void)
 {
-  SRunner *runner;
-  int failed;
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the canvas suite needs one (./run test uses Xvfb)\n");
-      return 77;
-    }
-  runner = srunner_create (canvas_suite ());
-  /* One process: GTK's display connection does not survive a fork. */
-  srunner_set_fork_status (runner, CK_NOFORK);
-  srunner_run_all (runner, CK_NORMAL);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
+  if (!cord_test_gtk_init ("canvas"))
+    return 77;
+  return cord_test_gtk_run (canvas_suite ());
 }

@@ -383,22 +383,7 @@ config_page_suite (void)
 int
 main (void)
 {
-  SRunner *runner;
-  int failed;
-  g_autofree char *state_home = g_dir_make_tmp ("patchcord-config-page-XXXXXX", NULL);
-
-  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the config-page suite needs one (./run test uses Xvfb)\n");
-      return 77;
-    }
-  runner = srunner_create (config_page_suite ());
-  /* One process: GTK's display connection does not survive a fork. */
-  srunner_set_fork_status (runner, CK_NOFORK);
-  srunner_run_all (runner, CK_NORMAL);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
+  if (!cord_test_gtk_init ("config-page"))
+    return 77;
+  return cord_test_gtk_run (config_page_suite ());
 }

@@ -3,14 +3,13 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <glib/gstdio.h>
 
 #include "test-util.h"
 
 #define TIMEOUT_MS 20000
 #include "app-driver.h"
 #include "gtk-test-util.h"
-
-static char *state_home;      /* this process's XDG_STATE_HOME */
 
 static char *
 screenshot (const char *wid,
@@ -45,6 +44,7 @@ ocr (const char *png,
                  "tesseract is missing: install the tesseract-ocr package (./run deps does)");
   ck_assert (g_spawn_command_line_sync (convert, NULL, NULL, &status, NULL) && status == 0);
   ck_assert (g_spawn_command_line_sync (tesseract, &out, NULL, &status, NULL) && status == 0);
+  g_unlink (crop);
   return out;
 }
 
@@ -434,24 +434,7 @@ device_window_suite (void)
 int
 main (void)
 {
-  SRunner *runner;
-  int failed;
-
-  state_home = g_dir_make_tmp ("patchcord-device-window-XXXXXX", NULL);
-  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the device-window suite needs one (./run test uses Xvfb)\n");
-      remove_tree (state_home);
-      return 77;
-    }
-  runner = srunner_create (device_window_suite ());
-  srunner_set_fork_status (runner, CK_NOFORK);
-  srunner_run_all (runner, CK_NORMAL);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  remove_tree (state_home);
-  g_free (state_home);
-  return failed == 0 ? 0 : 1;
+  if (!cord_test_gtk_init ("device-window"))
+    return 77;
+  return cord_test_gtk_run (device_window_suite ());
 }

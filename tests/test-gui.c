@@ -18,8 +18,6 @@
 #define TIMEOUT_MS 20000
 #include "app-driver.h"
 
-static char *state_home;      /* this process's XDG_STATE_HOME */
-
 static gboolean
 result_arrived (gpointer data)
 {
@@ -48,7 +46,7 @@ document_setup (void)
 {
   g_autofree char *dir = cord_recovery_dir ();
 
-  remove_tree (dir);
+  cord_test_remove_tree (dir);
 }
 
 START_TEST (test_document_new)
@@ -113,7 +111,7 @@ START_TEST (test_document_load_and_save)
   ck_assert (!cord_document_get_modified (doc));
 
   cord_document_close (doc);
-  remove_tree (dir);
+  cord_test_remove_tree (dir);
 }
 END_TEST
 
@@ -141,7 +139,7 @@ START_TEST (test_document_load_error)
   ck_assert (!cord_document_get_busy (doc));
 
   cord_document_close (doc);
-  remove_tree (dir);
+  cord_test_remove_tree (dir);
 }
 END_TEST
 
@@ -459,7 +457,7 @@ START_TEST (test_window_open_error)
     ck_assert (action_enabled (window, "export"));
   }
 
-  remove_tree (dir);
+  cord_test_remove_tree (dir);
 }
 END_TEST
 
@@ -517,7 +515,7 @@ START_TEST (test_window_export)
   ck_assert (gtk_info_bar_get_revealed (window->info_bar));
   ck_assert_str_eq (gtk_label_get_text (window->info_title), "Could not export “lab.png”");
 
-  remove_tree (dir);
+  cord_test_remove_tree (dir);
 }
 END_TEST
 
@@ -1048,26 +1046,7 @@ gui_suite (void)
 int
 main (void)
 {
-  SRunner *runner;
-  int failed;
-
-  /* Recovery copies of this process go to a folder of its own. */
-  state_home = g_dir_make_tmp ("patchcord-gui-state-XXXXXX", NULL);
-  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the gui suite needs one (./run test uses Xvfb)\n");
-      remove_tree (state_home);
-      return 77;
-    }
-  runner = srunner_create (gui_suite ());
-  /* One process: GTK's display connection does not survive a fork. */
-  srunner_set_fork_status (runner, CK_NOFORK);
-  srunner_run_all (runner, CK_NORMAL);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  remove_tree (state_home);
-  g_free (state_home);
-  return failed == 0 ? 0 : 1;
+  if (!cord_test_gtk_init ("gui"))
+    return 77;
+  return cord_test_gtk_run (gui_suite ());
 }

@@ -685,25 +685,14 @@ int
 main (void)
 {
   g_autoptr(GtkCssProvider) css = NULL;
-  SRunner *runner;
-  int failed;
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the physical-page suite needs one (./run test uses Xvfb)\n");
-      return 77;
-    }
+  if (!cord_test_gtk_init ("physical-page"))
+    return 77;
   /* The application's style, as its windows have it. */
   g_type_ensure (CORD_TYPE_PHYSICAL_PAGE);
   css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (css, "/org/patchcord/Patchcord/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  runner = srunner_create (physical_page_suite ());
-  /* One process: GTK's display connection does not survive a fork. */
-  srunner_set_fork_status (runner, CK_NOFORK);
-  srunner_run_all (runner, CK_NORMAL);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
+  return cord_test_gtk_run (physical_page_suite ());
 }
