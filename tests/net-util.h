@@ -188,3 +188,131 @@ router_if (Net        *net,
   ck_assert_msg (cord_ip_if_set_shutdown (net->sim, dev (net, router), ifname, FALSE, &error),
                  "%s", error ? error->message : "");
 }
+
+/* --- Pinging ----------------------------------------------------------------- */
+
+/* A ping as IOS shows it: ! reply, . timeout, U unreachable (u: our own
+ * ARP gave up), & TTL exceeded; with what the last answer said. */
+typedef struct {
+  GString      *marks;
+  GArray       *rtts;     /* guint64 per reply */
+  guint8        last_ttl;
+  guint         last_bytes;
+  guint32       last_from;
+  guint8        last_code;
+  CordPingStats stats;
+  gboolean      done;
+  guint64       done_at;
+  CordEngine   *engine;
+} PingLog;
+
+static inline void
+ping_log_on_reply (CordPing *ping, guint index, guint64 rtt, guint8 ttl, guint bytes, guint32 from,
+                   gpointer data)
+{
+  PingLog *log = data;
+
+  g_string_append_c (log->marks, '!');
+  g_array_append_val (log->rtts, rtt);
+  log->last_ttl = ttl;
+  log->last_bytes = bytes;
+  log->last_from = from;
+}
+
+static inline void
+ping_log_on_timeout (CordPing *ping, guint index, gpointer data)
+{
+  g_string_append_c (((PingLog *) data)->marks, '.');
+}
+
+static inline void
+ping_log_on_unreachable (CordPing *ping, guint index, guint32 from, guint8 code, gboolean local,
+                         gpointer data)
+{
+  PingLog *log = data;
+
+  g_string_append_c (log->marks, local ? 'u' : 'U');
+  log->last_from = from;
+  log->last_code = code;
+}
+
+static inline void
+ping_log_on_ttl (CordPing *ping, guint index, guint32 from, gpointer data)
+{
+  PingLog *log = data;
+
+  g_string_append_c (log->marks, '&');
+  log->last_from = from;
+}
+
+static inline void
+ping_log_on_done (CordPing *ping, const CordPingStats *stats, gpointer data)
+{
+  PingLog *log = data;
+
+  log->stats = *stats;
+  log->done = TRUE;
+  log->done_at = cord_engine_now (log->engine);
+}
+
+static inline void
+ping_log_clear (PingLog *log)
+{
+  if (log->marks != NULL)
+    g_string_free (log->marks, TRUE);
+  if (log->rtts != NULL)
+    g_array_unref (log->rtts);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PingLog, ping_log_clear)
+
+/* Records into the PingLog passed as user data. */
+static const CordPingCallbacks ping_log_callbacks G_GNUC_UNUSED = {
+  ping_log_on_reply, ping_log_on_timeout, ping_log_on_unreachable, ping_log_on_ttl, ping_log_on_done,
+};
+
+/* Starts @count pings from @from to @to, IOS's from a router and
+ * Windows' from a host, recorded in @log (cleared first); @ttl 0 is the
+ * default. */
+static inline CordPing *
+ping_start (Net        *net,
+            PingLog    *log,
+            const char *from,
+            const char *to,
+            guint       count,
+            guint8      ttl)
+{
+  g_autoptr(GError) error = NULL;
+  CordDevice *device = dev (net, from);
+  CordPingOptions options;
+  CordPing *ping;
+
+  cord_ping_options_init (&options, device->model->kind == CORD_KIND_ROUTER
+                                      ? CORD_PING_STYLE_IOS : CORD_PING_STYLE_WINDOWS);
+  options.count = count;
+  if (ttl != 0)
+    options.ttl = ttl;
+  ping_log_clear (log);
+  memset (log, 0, sizeof *log);
+  log->marks = g_string_new (NULL);
+  log->rtts = g_array_new (FALSE, FALSE, sizeof (guint64));
+  log->engine = net->engine;
+  ping = cord_ip_ping_start (net->sim, device, ip4 (to), &options, &ping_log_callbacks, log, &error);
+  ck_assert_msg (ping != NULL, "%s", error ? error->message : "");
+  return ping;
+}
+
+/* Pings and runs virtual time until the ping is over. */
+static inline void
+ping_run (Net        *net,
+          PingLog    *log,
+          const char *from,
+          const char *to,
+          guint       count)
+{
+  ping_start (net, log, from, to, count, 0);
+  for (guint i = 0; i < 600 && !log->done; i++)
+    cord_engine_run_for (net->engine, CORD_ENGINE_NS_PER_SEC);
+  ck_assert_msg (log->done, "the ping from %s to %s never finished", from, to);
+  ck_assert_uint_eq (log->stats.sent, count);
+}

@@ -86,41 +86,16 @@ assert_host (Net        *net,
 }
 
 /* Pings on virtual time; the number of replies. */
-typedef struct {
-  guint    replies;
-  gboolean done;
-} PingLog;
-
-static void
-on_reply (CordPing *p, guint index, guint64 rtt, guint8 ttl, guint bytes, guint32 from, gpointer data)
-{
-  ((PingLog *) data)->replies++;
-}
-
-static void
-on_done (CordPing *p, const CordPingStats *stats, gpointer data)
-{
-  ((PingLog *) data)->done = TRUE;
-}
-
+/* The replies to four pings. */
 static guint
 ping (Net        *net,
       const char *from,
       const char *to)
 {
-  static const CordPingCallbacks callbacks = { on_reply, NULL, NULL, NULL, on_done };
-  g_autoptr(GError) error = NULL;
-  CordPingOptions options;
-  PingLog log = { 0 };
+  g_auto(PingLog) log = { 0 };
 
-  cord_ping_options_init (&options, CORD_PING_STYLE_WINDOWS);
-  options.count = 4;
-  ck_assert_msg (cord_ip_ping_start (net->sim, dev (net, from), ip4 (to), &options, &callbacks, &log, &error)
-                 != NULL, "%s", error ? error->message : "");
-  for (guint i = 0; i < 60 && !log.done; i++)
-    cord_engine_run_for (net->engine, SEC);
-  ck_assert (log.done);
-  return log.replies;
+  ping_run (net, &log, from, to, 4);
+  return log.stats.received;
 }
 
 static void

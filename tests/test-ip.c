@@ -100,130 +100,6 @@ mac_of (CordFrame *frame,
   return mac;
 }
 
-/* ---- Ping logging ---------------------------------------------------------- */
-
-/* IOS's marks: ! reply, . timeout, U unreachable (u: our own ARP gave up),
- * & TTL exceeded. */
-typedef struct {
-  GString      *marks;
-  GArray       *rtts;     /* guint64 per reply */
-  guint8        last_ttl;
-  guint         last_bytes;
-  guint32       last_from;
-  guint8        last_code;
-  CordPingStats stats;
-  gboolean      done;
-  guint64       done_at;
-  CordEngine   *engine;
-} PingLog;
-
-static void
-on_reply (CordPing *ping, guint index, guint64 rtt, guint8 ttl, guint bytes, guint32 from,
-          gpointer data)
-{
-  PingLog *log = data;
-
-  g_string_append_c (log->marks, '!');
-  g_array_append_val (log->rtts, rtt);
-  log->last_ttl = ttl;
-  log->last_bytes = bytes;
-  log->last_from = from;
-}
-
-static void
-on_timeout (CordPing *ping, guint index, gpointer data)
-{
-  g_string_append_c (((PingLog *) data)->marks, '.');
-}
-
-static void
-on_unreachable (CordPing *ping, guint index, guint32 from, guint8 code, gboolean local,
-                gpointer data)
-{
-  PingLog *log = data;
-
-  g_string_append_c (log->marks, local ? 'u' : 'U');
-  log->last_from = from;
-  log->last_code = code;
-}
-
-static void
-on_ttl (CordPing *ping, guint index, guint32 from, gpointer data)
-{
-  PingLog *log = data;
-
-  g_string_append_c (log->marks, '&');
-  log->last_from = from;
-}
-
-static void
-on_done (CordPing *ping, const CordPingStats *stats, gpointer data)
-{
-  PingLog *log = data;
-
-  log->stats = *stats;
-  log->done = TRUE;
-  log->done_at = cord_engine_now (log->engine);
-}
-
-static const CordPingCallbacks ping_callbacks = {
-  on_reply, on_timeout, on_unreachable, on_ttl, on_done,
-};
-
-static void
-ping_log_clear (PingLog *log)
-{
-  if (log->marks != NULL)
-    g_string_free (log->marks, TRUE);
-  if (log->rtts != NULL)
-    g_array_unref (log->rtts);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PingLog, ping_log_clear)
-
-static CordPing *
-ping_start (Net        *net,
-            PingLog    *log,
-            const char *from,
-            const char *to,
-            guint       count,
-            guint8      ttl)
-{
-  g_autoptr(GError) error = NULL;
-  CordDevice *device = dev (net, from);
-  CordPingOptions options;
-  CordPing *ping;
-
-  cord_ping_options_init (&options, device->model->kind == CORD_KIND_ROUTER
-                                      ? CORD_PING_STYLE_IOS : CORD_PING_STYLE_WINDOWS);
-  options.count = count;
-  if (ttl != 0)
-    options.ttl = ttl;
-  ping_log_clear (log);
-  memset (log, 0, sizeof *log);
-  log->marks = g_string_new (NULL);
-  log->rtts = g_array_new (FALSE, FALSE, sizeof (guint64));
-  log->engine = net->engine;
-  ping = cord_ip_ping_start (net->sim, device, ip4 (to), &options, &ping_callbacks, log, &error);
-  ck_assert_msg (ping != NULL, "%s", error ? error->message : "");
-  return ping;
-}
-
-/* Pings and runs virtual time until the ping is over. */
-static void
-ping (Net        *net,
-      PingLog    *log,
-      const char *from,
-      const char *to,
-      guint       count)
-{
-  ping_start (net, log, from, to, count, 0);
-  for (guint i = 0; i < 600 && !log->done; i++)
-    run (net, SEC);
-  ck_assert_msg (log->done, "the ping from %s to %s never finished", from, to);
-  ck_assert_uint_eq (log->stats.sent, count);
-}
-
 static void
 assert_ping (Net        *net,
              const char *from,
@@ -233,7 +109,7 @@ assert_ping (Net        *net,
 {
   g_auto(PingLog) log = { 0 };
 
-  ping (net, &log, from, to, count);
+  ping_run (net, &log, from, to, count);
   ck_assert_msg (strcmp (log.marks->str, expected) == 0, "ping %s -> %s: expected %s, got %s",
                  from, to, expected, log.marks->str);
 }
@@ -311,7 +187,7 @@ START_TEST (test_pc_ping_pc)
   p0 = dev_port (&net, "PC0", "FastEthernet0");
   p1 = dev_port (&net, "PC1", "FastEthernet0");
 
-  ping (&net, &log, "PC0", "10.0.0.2", 4);
+  ping_run (&net, &log, "PC0", "10.0.0.2", 4);
   ck_assert_str_eq (log.marks->str, "!!!!");
   ck_assert_uint_eq (log.stats.received, 4);
   ck_assert_uint_eq (log.last_ttl, 128);
@@ -444,7 +320,7 @@ START_TEST (test_host_arp_failure)
 
   /* Nobody has 10.0.0.99: three requests a second apart, then the echo is
    * reported unreachable by our own stack, before its 4 s timeout. */
-  ping (&net, &log, "PC0", "10.0.0.99", 2);
+  ping_run (&net, &log, "PC0", "10.0.0.99", 2);
   ck_assert_str_eq (log.marks->str, "uu");
   ck_assert_uint_eq (log.last_code, 1);
   ck_assert_uint_eq (log.last_from, ip4 ("10.0.0.1"));
@@ -457,11 +333,11 @@ START_TEST (test_host_arp_failure)
   ck_assert_uint_eq (requests, 6);
 
   /* The same for an off-subnet address when the gateway does not answer. */
-  ping (&net, &log, "PC0", "8.8.8.8", 1);
+  ping_run (&net, &log, "PC0", "8.8.8.8", 1);
   ck_assert_str_eq (log.marks->str, "u");
 
   /* A PC without a gateway has no route: the echo times out. */
-  ping (&net, &log, "PC1", "8.8.8.8", 1);
+  ping_run (&net, &log, "PC1", "8.8.8.8", 1);
   ck_assert_str_eq (log.marks->str, ".");
 }
 END_TEST
@@ -476,7 +352,7 @@ START_TEST (test_router_between_subnets)
   lab_one_router (&net);
 
   /* The router drops the first echo while it resolves PC1. */
-  ping (&net, &log, "PC0", "192.168.2.10", 4);
+  ping_run (&net, &log, "PC0", "192.168.2.10", 4);
   ck_assert_str_eq (log.marks->str, ".!!!");
   ck_assert_uint_eq (log.stats.received, 3);
   ck_assert_uint_eq (log.stats.timeouts, 1);
@@ -516,7 +392,7 @@ START_TEST (test_static_routes_ethernet)
   lab_two_routers (&net, FALSE);
 
   /* R1 resolves R2, then R2 resolves PC1: two echoes lost. */
-  ping (&net, &log, "PC0", "192.168.2.10", 4);
+  ping_run (&net, &log, "PC0", "192.168.2.10", 4);
   ck_assert_str_eq (log.marks->str, "..!!");
   ck_assert_uint_eq (log.last_ttl, 126);
   assert_ping (&net, "PC1", "192.168.1.10", 4, "!!!!");
@@ -549,7 +425,7 @@ START_TEST (test_static_routes_ethernet)
   statics = cord_ip_list_static_routes (net.sim, dev (&net, "R1"));
   ck_assert_uint_eq (statics->len, 1);
   ck_assert_uint_eq (g_array_index (statics, CordRouteInfo, 0).prefix, ip4 ("192.168.2.0"));
-  ping (&net, &log, "PC0", "192.168.2.10", 1);
+  ping_run (&net, &log, "PC0", "192.168.2.10", 1);
   ck_assert_str_eq (log.marks->str, "U");
   ck_assert_uint_eq (log.last_from, ip4 ("192.168.1.1"));
   ck_assert (cord_ip_if_set_shutdown (net.sim, dev (&net, "R1"), "FastEthernet0/1", FALSE, NULL));
@@ -573,7 +449,7 @@ START_TEST (test_static_routes_serial)
   s1 = dev_port (&net, "R1", "Serial0/0/0");
 
   /* No ARP on the serial line: only R2's resolution of PC1 costs an echo. */
-  ping (&net, &log, "PC0", "192.168.2.10", 4);
+  ping_run (&net, &log, "PC0", "192.168.2.10", 4);
   ck_assert_str_eq (log.marks->str, ".!!!");
   ck_assert_uint_eq (log.last_ttl, 126);
   assert_ping (&net, "PC1", "192.168.1.10", 4, "!!!!");
@@ -650,7 +526,7 @@ START_TEST (test_no_route)
   net_init (&net);
   lab_one_router (&net);
 
-  ping (&net, &log, "PC0", "8.8.8.8", 4);
+  ping_run (&net, &log, "PC0", "8.8.8.8", 4);
   ck_assert_str_eq (log.marks->str, "UUUU");
   ck_assert_uint_eq (log.last_from, ip4 ("192.168.1.1"));
   ck_assert_uint_eq (log.last_code, CORD_FRAME_UNREACH_NET);
@@ -1033,7 +909,7 @@ START_TEST (test_power)
 
   /* A powered-off device cannot ping; once on, it keeps its settings. */
   ck_assert_ptr_null (cord_ip_ping_start (net.sim, pc0, ip4 ("192.168.1.1"), &(CordPingOptions) { 0 },
-                                          &ping_callbacks, &log, &error));
+                                          &ping_log_callbacks, &log, &error));
   ck_assert_error (error, CORD_ERROR, CORD_ERROR_POWERED);
   g_clear_error (&error);
   ck_assert (cord_topology_set_power (net.topology, pc0, TRUE, &error));
@@ -1456,17 +1332,17 @@ START_TEST (test_broadcast_ping)
   lab_one_router (&net);
   /* IOS answers a subnet broadcast ping (once it has resolved the
    * sender, which a broadcast does not teach it); PCs do not. */
-  ping (&net, &log, "PC0", "192.168.1.255", 2);
+  ping_run (&net, &log, "PC0", "192.168.1.255", 2);
   ck_assert_str_eq (log.marks->str, ".!");
   ck_assert_uint_eq (log.last_from, ip4 ("192.168.1.1"));
   ck_assert_uint_eq (log.last_ttl, 255);
-  ping (&net, &log, "PC0", "255.255.255.255", 1);
+  ping_run (&net, &log, "PC0", "255.255.255.255", 1);
   ck_assert_str_eq (log.marks->str, "!");
   ck_assert_uint_eq (log.last_from, ip4 ("192.168.1.1"));
   /* A router does not forward directed broadcasts. */
-  ping (&net, &log, "PC0", "192.168.2.255", 1);
+  ping_run (&net, &log, "PC0", "192.168.2.255", 1);
   ck_assert_str_eq (log.marks->str, ".");
-  ping (&net, &log, "R1", "192.168.2.255", 1);
+  ping_run (&net, &log, "R1", "192.168.2.255", 1);
   ck_assert_str_eq (log.marks->str, ".");
 }
 END_TEST
@@ -1552,7 +1428,7 @@ START_TEST (test_ping_pacing)
   lab_one_router (&net);
   r = dev_port (&net, "R1", "FastEthernet0/0");
   pc = dev_port (&net, "PC0", "FastEthernet0");
-  ping (&net, &log, "R1", "192.168.1.10", 5);
+  ping_run (&net, &log, "R1", "192.168.1.10", 5);
   ck_assert_str_eq (log.marks->str, ".!!!!");
   /* "100-byte ICMP Echos": 72 data bytes. */
   ck_assert_uint_eq (log.last_bytes, 72);
@@ -1591,7 +1467,7 @@ START_TEST (test_ping_pacing)
   log.engine = net.engine;
   start = cord_engine_now (net.engine);
   ck_assert (cord_ip_ping_start (net.sim, dev (&net, "PC0"), ip4 ("192.168.2.10"), &options,
-                                 &ping_callbacks, &log, &error) != NULL);
+                                 &ping_log_callbacks, &log, &error) != NULL);
   run (&net, 10 * SEC);
   ck_assert (log.done);
   ck_assert_str_eq (log.marks->str, "!!!!.");

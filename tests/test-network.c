@@ -38,86 +38,6 @@ trunk_port (Net        *net,
                  "%s", error ? error->message : "");
 }
 
-/* Ping, recorded the way IOS prints it: ! reply, . timeout,
- * U unreachable, & time to live exceeded. */
-typedef struct {
-  GString      *marks;
-  CordPingStats stats;
-  gboolean      done;
-  guint32       last_from;
-} PingLog;
-
-static void
-on_reply (CordPing *ping, guint index, guint64 rtt, guint8 ttl, guint bytes, guint32 from, gpointer data)
-{
-  PingLog *log = data;
-
-  g_string_append_c (log->marks, '!');
-  log->last_from = from;
-}
-
-static void
-on_timeout (CordPing *ping, guint index, gpointer data)
-{
-  g_string_append_c (((PingLog *) data)->marks, '.');
-}
-
-static void
-on_unreachable (CordPing *ping, guint index, guint32 from, guint8 code, gboolean local, gpointer data)
-{
-  PingLog *log = data;
-
-  g_string_append_c (log->marks, local ? 'u' : 'U');
-  log->last_from = from;
-}
-
-static void
-on_ttl (CordPing *ping, guint index, guint32 from, gpointer data)
-{
-  PingLog *log = data;
-
-  g_string_append_c (log->marks, '&');
-  log->last_from = from;
-}
-
-static void
-on_done (CordPing *ping, const CordPingStats *stats, gpointer data)
-{
-  PingLog *log = data;
-
-  log->stats = *stats;
-  log->done = TRUE;
-}
-
-static const CordPingCallbacks ping_callbacks = {
-  on_reply, on_timeout, on_unreachable, on_ttl, on_done,
-};
-
-static CordPing *
-ping_start (Net        *net,
-            PingLog    *log,
-            const char *from,
-            const char *to,
-            guint       count,
-            guint8      ttl)
-{
-  g_autoptr(GError) error = NULL;
-  CordDevice *device = dev (net, from);
-  CordPingOptions options;
-  CordPing *ping;
-
-  cord_ping_options_init (&options, device->model->kind == CORD_KIND_ROUTER
-                                      ? CORD_PING_STYLE_IOS : CORD_PING_STYLE_WINDOWS);
-  options.count = count;
-  if (ttl != 0)
-    options.ttl = ttl;
-  log->marks = g_string_new (NULL);
-  log->done = FALSE;
-  ping = cord_ip_ping_start (net->sim, device, ip4 (to), &options, &ping_callbacks, log, &error);
-  ck_assert_msg (ping != NULL, "%s", error ? error->message : "");
-  return ping;
-}
-
 /* Pings and runs virtual time until the ping is over; returns the marks. */
 static char *
 ping (Net        *net,
@@ -125,14 +45,10 @@ ping (Net        *net,
       const char *to,
       guint       count)
 {
-  PingLog log = { 0 };
+  g_auto(PingLog) log = { 0 };
 
-  ping_start (net, &log, from, to, count, 0);
-  for (guint i = 0; i < 600 && !log.done; i++)
-    cord_engine_run_for (net->engine, CORD_ENGINE_NS_PER_SEC);
-  ck_assert_msg (log.done, "the ping from %s to %s never finished", from, to);
-  ck_assert_uint_eq (log.stats.sent, count);
-  return g_string_free (log.marks, FALSE);
+  ping_run (net, &log, from, to, count);
+  return g_strdup (log.marks->str);
 }
 
 static void
@@ -500,7 +416,7 @@ END_TEST
 START_TEST (test_ttl_expiry)
 {
   g_auto(Net) net = { 0 };
-  PingLog log = { 0 };
+  g_auto(PingLog) log = { 0 };
 
   build_two_routers (&net);
   assert_ping (&net, "PC0", "192.168.2.10", 4, ".!!!");
@@ -510,13 +426,11 @@ START_TEST (test_ttl_expiry)
   ck_assert_str_eq (log.marks->str, "&&");
   ck_assert_uint_eq (log.last_from, ip4 ("192.168.1.1"));
   ck_assert_uint_eq (log.stats.ttl_expired, 2);
-  g_string_free (log.marks, TRUE);
   /* TTL 2 dies at R2, which answers from the interface it goes out of. */
   ping_start (&net, &log, "PC0", "192.168.2.10", 1, 2);
   cord_engine_run_for (net.engine, 20 * CORD_ENGINE_NS_PER_SEC);
   ck_assert_str_eq (log.marks->str, "&");
   ck_assert_uint_eq (log.last_from, ip4 ("10.1.1.2"));
-  g_string_free (log.marks, TRUE);
   /* An address no router knows gets an unreachable from R1. */
   assert_ping (&net, "PC0", "172.16.0.1", 2, "UU");
 }
@@ -526,7 +440,7 @@ START_TEST (test_unplug_mid_ping)
 {
   g_auto(Net) net = { 0 };
   g_autoptr(GError) error = NULL;
-  PingLog log = { 0 };
+  g_auto(PingLog) log = { 0 };
   CordLink *link;
 
   net_init (&net);
@@ -552,7 +466,6 @@ START_TEST (test_unplug_mid_ping)
   ck_assert_msg (g_str_has_suffix (log.marks->str, "!"), "%s", log.marks->str);
   ck_assert_uint_ge (log.stats.timeouts, 1);
   ck_assert_uint_ge (log.stats.received, 4);
-  g_string_free (log.marks, TRUE);
 }
 END_TEST
 
@@ -560,7 +473,7 @@ START_TEST (test_switch_power_off)
 {
   g_auto(Net) net = { 0 };
   g_autoptr(GError) error = NULL;
-  PingLog log = { 0 };
+  g_auto(PingLog) log = { 0 };
 
   net_init (&net);
   add (&net, "2960-24TT", "S1");
@@ -578,7 +491,6 @@ START_TEST (test_switch_power_off)
     cord_engine_run_for (net.engine, CORD_ENGINE_NS_PER_SEC);
   ck_assert (log.done);
   ck_assert_uint_eq (log.stats.received, 0);
-  g_string_free (log.marks, TRUE);
   /* The MAC table went with the power. */
   {
     g_autoptr(GArray) table = cord_switch_get_mac_table (net.sim, dev (&net, "S1"));
