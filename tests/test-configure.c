@@ -11,14 +11,11 @@
 #include "switching.h"
 #include "test-util.h"
 
-typedef struct {
-  CordTopology *topology;
-  CordEngine   *engine;
-  CordSim      *sim;
-  CordConsoles *consoles;
-  GString      *echo;      /* what the configuration listener heard */
+#define NET_EXTRA_FIELDS                                                      \
+  CordConsoles *consoles;                                                     \
+  GString      *echo;      /* what the configuration listener heard */        \
   GString      *console;   /* what the console printed */
-} Net;
+#include "net-util.h"
 
 static void
 on_echo (CordConsole *console,
@@ -34,9 +31,7 @@ net_new (void)
 {
   Net *net = g_new0 (Net, 1);
 
-  net->topology = cord_topology_new (cord_catalog_get_default ());
-  net->engine = cord_engine_new ();
-  net->sim = cord_sim_new (net->topology, net->engine);
+  net_init_sim (net);
   net->consoles = cord_consoles_new (net->sim);
   net->echo = g_string_new (NULL);
   net->console = g_string_new (NULL);
@@ -47,9 +42,7 @@ static void
 net_free (Net *net)
 {
   cord_consoles_free (net->consoles);
-  cord_sim_free (net->sim);
-  cord_engine_free (net->engine);
-  g_object_unref (net->topology);
+  net_clear_sim (net);
   g_string_free (net->echo, TRUE);
   g_string_free (net->console, TRUE);
   g_free (net);
@@ -119,15 +112,6 @@ if_address (Net        *net,
   return address;
 }
 
-static guint32
-ipv4 (const char *text)
-{
-  guint32 address = 0;
-
-  ck_assert (cord_frame_ipv4_parse (text, &address));
-  return address;
-}
-
 START_TEST (test_address_undo_redo)
 {
   g_autoptr(Net) net = net_new ();
@@ -143,7 +127,7 @@ START_TEST (test_address_undo_redo)
                     "Router(config)#interface FastEthernet0/0\n"
                     "Router(config-if)#ip address 192.168.1.1 255.255.255.0\n"
                     "Router(config-if)#\n");
-  ck_assert_uint_eq (if_address (net, r, "FastEthernet0/0"), ipv4 ("192.168.1.1"));
+  ck_assert_uint_eq (if_address (net, r, "FastEthernet0/0"), ip4 ("192.168.1.1"));
   after = net_config (net, r);
   ck_assert_ptr_nonnull (strstr (after, " ip address 192.168.1.1 255.255.255.0\n"));
   /* The lab stores what runs, and knows it changed. */
@@ -163,7 +147,7 @@ START_TEST (test_address_undo_redo)
   ck_assert (!cord_topology_is_modified (net->topology));
 
   ck_assert_msg (cord_topology_redo (net->topology, &error), "%s", error ? error->message : "");
-  ck_assert_uint_eq (if_address (net, r, "FastEthernet0/0"), ipv4 ("192.168.1.1"));
+  ck_assert_uint_eq (if_address (net, r, "FastEthernet0/0"), ip4 ("192.168.1.1"));
   g_free (undone);
   undone = net_config (net, r);
   ck_assert_str_eq (undone, after);
@@ -360,7 +344,7 @@ START_TEST (test_static_route)
              "no ip route 10.0.0.0 255.0.0.0 192.168.1.2");
   routes = cord_ip_list_static_routes (net->sim, r);
   ck_assert_uint_eq (routes->len, 1);
-  ck_assert_uint_eq (g_array_index (routes, CordRouteInfo, 0).nexthop, ipv4 ("192.168.1.2"));
+  ck_assert_uint_eq (g_array_index (routes, CordRouteInfo, 0).nexthop, ip4 ("192.168.1.2"));
   g_array_unref (routes);
   ck_assert_msg (strstr (r->running_config, "ip route 10.0.0.0 255.0.0.0 192.168.1.2") != NULL, "%s", r->running_config);
   ck_assert (cord_topology_undo (net->topology, NULL));

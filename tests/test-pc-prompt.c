@@ -154,9 +154,7 @@ build_lab (Net        *net,
 {
   g_autoptr(GError) error = NULL;
 
-  net->topology = cord_topology_new (cord_catalog_get_default ());
-  net->engine = cord_engine_new ();
-  net->sim = cord_sim_new (net->topology, net->engine);
+  net_init_sim (net);
 
   if (strcmp (lab, "crossover") == 0)
     {
