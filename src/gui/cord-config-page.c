@@ -765,11 +765,11 @@ on_device_changed (CordTopology   *topology,
   if (device != self->device)
     return;
   /* A power-on makes a new console: its echo is the one to show. */
-  if (self->console == NULL || cord_consoles_lookup (cord_document_get_consoles (self->document), device) != self->console)
+  if (self->console == NULL || cord_document_lookup_console (self->document, device) != self->console)
     {
       if (self->console != NULL && self->echo_id != 0)
         cord_console_remove_config_listener (self->console, self->echo_id);
-      self->console = cord_consoles_lookup (cord_document_get_consoles (self->document), device);
+      self->console = cord_document_lookup_console (self->document, device);
       if (self->console != NULL)
         self->echo_id = cord_console_add_config_listener (self->console, on_echo, self, on_echo_gone);
     }

@@ -88,15 +88,6 @@ terminal_app (CordDesktopPage *self,
   return cord_terminal_page_new (app_bar (self, title, title_out), out);
 }
 
-static CordConsole *
-console_of (CordDesktopPage *self,
-            CordDevice      *device)
-{
-  CordConsoles *consoles = cord_document_get_consoles (self->document);
-
-  return consoles != NULL && device != NULL ? cord_consoles_lookup (consoles, device) : NULL;
-}
-
 void
 cord_desktop_page_show_tiles (CordDesktopPage *self)
 {
@@ -126,7 +117,7 @@ cord_desktop_page_open_prompt (CordDesktopPage *self)
 
       gtk_stack_add_named (self->stack, page, "prompt");
       if (self->device != NULL)
-        cord_terminal_bind (self->prompt, console_of (self, self->device));
+        cord_terminal_bind (self->prompt, cord_document_lookup_console (self->document, self->device));
     }
   gtk_stack_set_visible_child_name (self->stack, "prompt");
   gtk_widget_grab_focus (GTK_WIDGET (self->prompt));
@@ -186,7 +177,7 @@ find_peer (CordDesktopPage *self,
         continue;
       far = link->ends[0] == port ? link->ends[1] : link->ends[0];
       if (far->device != gone_device && g_strcmp0 (far->type, "Console") == 0 &&
-          console_of (self, far->device) != NULL)
+          cord_document_lookup_console (self->document, far->device) != NULL)
         return far->device;
     }
   return NULL;
@@ -263,7 +254,7 @@ show_line (CordDesktopPage *self,
   /* Unbound first, so a new setting takes effect on the scrollback too. */
   cord_terminal_bind (self->terminal, NULL);
   cord_terminal_set_garbled (self->terminal, !settings_match (self));
-  cord_terminal_bind (self->terminal, console_of (self, peer));
+  cord_terminal_bind (self->terminal, cord_document_lookup_console (self->document, peer));
   gtk_stack_set_visible_child_name (self->stack, "terminal");
   gtk_widget_grab_focus (GTK_WIDGET (self->terminal));
 }

@@ -34,14 +34,6 @@ struct _CordDeviceWindow
 
 G_DEFINE_FINAL_TYPE (CordDeviceWindow, cord_device_window, GTK_TYPE_WINDOW)
 
-static CordConsole *
-device_console (CordDeviceWindow *self)
-{
-  CordConsoles *consoles = cord_document_get_consoles (self->document);
-
-  return consoles != NULL ? cord_consoles_lookup (consoles, self->device) : NULL;
-}
-
 /* Pages. */
 
 void
@@ -68,7 +60,7 @@ build_tabs (CordDeviceWindow *self)
       GtkWidget *page = cord_terminal_page_new (NULL, &self->cli);
 
       gtk_stack_add_titled (self->stack, page, "cli", _("CLI"));
-      cord_terminal_bind (self->cli, device_console (self));
+      cord_terminal_bind (self->cli, cord_document_lookup_console (self->document, self->device));
       visible = page;
     }
   else if (cord_kind_is_host (kind))

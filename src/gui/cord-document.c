@@ -638,6 +638,15 @@ cord_document_get_consoles (CordDocument *self)
   return self->consoles;
 }
 
+gpointer
+cord_document_lookup_console (CordDocument *self,
+                              CordDevice   *device)
+{
+  g_return_val_if_fail (CORD_IS_DOCUMENT (self), NULL);
+
+  return self->consoles != NULL && device != NULL ? cord_consoles_lookup (self->consoles, device) : NULL;
+}
+
 CordEngine *
 cord_document_get_engine (CordDocument *self)
 {

@@ -42,6 +42,10 @@ CordEngine   *cord_document_get_engine     (CordDocument  *self);
 /* The devices' consoles (CordConsoles* from ios-console.h), replaced
  * with the topology. */
 gpointer      cord_document_get_consoles   (CordDocument  *self);
+/* @device's console (a CordConsole*), or NULL for a device without one
+ * or a document without consoles. */
+gpointer      cord_document_lookup_console (CordDocument  *self,
+                                            CordDevice    *device);
 GFile        *cord_document_get_file       (CordDocument  *self);
 /* "Untitled Lab" or the file's display name. */
 const char   *cord_document_get_title      (CordDocument  *self);
